@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"briefing/internal/build"
+	"briefing/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", ".", "briefing folder (holds config.toml and content/)")
+	out := fl.String("out", "", "output directory (default SRC/site)")
+	baseURL := fl.String("base-url", "", "absolute URL the site is published at, e.g. https://user.github.io/repo/ (overrides config.toml)")
+	minify := fl.Bool("minify", false, "minify HTML, CSS, JS and XML for production")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: briefing build [-src DIR] [-out DIR] [-base-url URL] [-minify]")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if fl.NArg() > 0 {
+		fl.Usage()
+		return errReported
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "site")
+	}
+	start := time.Now()
+	if err := checkSource(*src); err != nil {
+		return err
+	}
+	// Refuse a foreign output directory before doing any work.
+	if err := site.CheckTarget(*out); err != nil {
+		return err
+	}
+	b, err := build.New()
+	if err != nil {
+		return err
+	}
+	res, err := b.Build(os.DirFS(*src), build.Options{BaseURL: *baseURL, Minify: *minify})
+	if err != nil {
+		return err
+	}
+	printDiags(stderr, res.Diags, false)
+	if res.Files == nil {
+		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
+		return errReported
+	}
+	if err := site.Write(*out, res.Files); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d files into %s in %v\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// checkSource gives a clear error when src is not a briefing folder.
+func checkSource(src string) error {
+	info, err := os.Stat(src)
+	if err != nil {
+		return fmt.Errorf("source folder: %w", err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("source %s is not a folder", src)
+	}
+	if _, err := os.Stat(filepath.Join(src, "content")); err != nil {
+		return fmt.Errorf("%s has no content/ folder: is it a briefing folder? (start one with briefing new DIR)", src)
+	}
+	return nil
+}

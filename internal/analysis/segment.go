@@ -1,0 +1,186 @@
+package analysis
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/english"
+
+	"briefing/internal/model"
+)
+
+// Segmenter splits raw article text into paragraphs and sentences. It wraps
+// an unsupervised Punkt tokenizer trained on English, which knows
+// abbreviations ("U.S.", "Mr.") and initials, and then rejoins the pieces it
+// cuts inside a quotation or before a lower-case continuation.
+type Segmenter struct {
+	tok *sentences.DefaultSentenceTokenizer
+}
+
+// NewSegmenter loads the tokenizer's English model.
+func NewSegmenter() (*Segmenter, error) {
+	tok, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	return &Segmenter{tok: tok}, nil
+}
+
+// Segment splits text into paragraphs and sentences with byte offsets into
+// text. Paragraphs are blocks separated by blank lines; in a block whose lines
+// are not hard-wrapped (some line is longer than 100 characters), every line
+// is a paragraph of its own, as scraped text often has one paragraph a line.
+// Sentence IDs are derived from the sentence text alone, so the same text
+// gets the same IDs on every build.
+func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
+	var paras []model.Paragraph
+	var sents []model.Sentence
+	seen := map[string]int{}
+	for _, block := range paragraphSpans(text) {
+		first := len(sents)
+		for _, span := range s.sentenceSpans(text[block[0]:block[1]]) {
+			start, end := block[0]+span[0], block[0]+span[1]
+			st := text[start:end]
+			id := sentenceID(st)
+			seen[id]++
+			if n := seen[id]; n > 1 {
+				id = fmt.Sprintf("%s-%d", id, n)
+			}
+			sents = append(sents, model.Sentence{ID: id, Start: start, End: end, Text: st, Para: len(paras)})
+		}
+		if len(sents) > first {
+			paras = append(paras, model.Paragraph{First: first, Last: len(sents) - 1})
+		}
+	}
+	return paras, sents
+}
+
+// sentenceID hashes the sentence with white space normalised.
+func sentenceID(s string) string {
+	h := sha1.Sum([]byte(strings.Join(strings.Fields(s), " ")))
+	return "s-" + hex.EncodeToString(h[:4])
+}
+
+// paragraphSpans returns the byte ranges of the paragraphs of text, trimmed
+// of surrounding white space.
+func paragraphSpans(text string) [][2]int {
+	var out [][2]int
+	var block [][2]int // line spans of the current block
+	flush := func() {
+		if len(block) == 0 {
+			return
+		}
+		wrapped := true
+		for _, l := range block {
+			if utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
+				wrapped = false
+			}
+		}
+		if wrapped {
+			out = append(out, [2]int{block[0][0], block[len(block)-1][1]})
+		} else {
+			out = append(out, block...)
+		}
+		block = block[:0]
+	}
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		line := text[off : off+end]
+		l, r := trimSpan(line)
+		if l == r {
+			flush()
+		} else {
+			block = append(block, [2]int{off + l, off + r})
+		}
+		off += end + 1
+	}
+	flush()
+	return out
+}
+
+func trimSpan(s string) (int, int) {
+	l := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	r := len(strings.TrimRightFunc(s, unicode.IsSpace))
+	if r < l {
+		r = l
+	}
+	return l, r
+}
+
+// sentenceSpans splits one paragraph into sentence byte ranges.
+func (s *Segmenter) sentenceSpans(para string) [][2]int {
+	var spans [][2]int
+	for _, t := range s.tok.Tokenize(para) {
+		l, r := trimSpan(para[t.Start:t.End])
+		if l < r {
+			spans = append(spans, [2]int{t.Start + l, t.Start + r})
+		}
+	}
+	// Rejoin what the tokenizer cut inside a quotation, and a piece that
+	// starts in lower case (a continuation, not a sentence).
+	var out [][2]int
+	for i := 0; i < len(spans); i++ {
+		cur := spans[i]
+		for i+1 < len(spans) {
+			next := spans[i+1]
+			if startsLower(para[next[0]:next[1]]) {
+				cur[1] = next[1]
+				i++
+				continue
+			}
+			if open := quoteDepth(para[cur[0]:cur[1]]); open > 0 {
+				// Join only if the quotation closes within three pieces;
+				// a quote left open by sloppy text must not swallow the
+				// paragraph.
+				if j := closesWithin(para, spans, i+1, 3, open); j > 0 {
+					cur[1] = spans[j][1]
+					i = j
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// quoteDepth counts quotation marks left open at the end of s: curly
+// double quotes by pairs, straight double quotes by parity.
+func quoteDepth(s string) int {
+	open := strings.Count(s, "“") - strings.Count(s, "”")
+	if strings.Count(s, `"`)%2 == 1 {
+		open++
+	}
+	return max(open, 0)
+}
+
+// closesWithin returns the index of the first span in spans[from:from+n] after
+// which the quotation open in the text before spans[from] is closed, or -1.
+func closesWithin(para string, spans [][2]int, from, n, open int) int {
+	for j := from; j < len(spans) && j < from+n; j++ {
+		piece := para[spans[j][0]:spans[j][1]]
+		closes := strings.Count(piece, "”") - strings.Count(piece, "“")
+		if strings.Count(piece, `"`)%2 == 1 {
+			closes++
+		}
+		open -= closes
+		if open <= 0 {
+			return j
+		}
+	}
+	return -1
+}

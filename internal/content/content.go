@@ -1,0 +1,303 @@
+// Package content loads a briefing folder into a model.Site.
+//
+// Load reads, from an fs.FS rooted at the briefing folder:
+//
+//	content/_index.md            the overview: title, description, Markdown body
+//	content/pages/<slug>.md      free pages: title, description, body
+//	content/articles/<slug>.txt  raw article text, optional front matter
+//	content/articles/<slug>.md   the editor's sidecar: metadata and summary
+//	content/actors/<slug>.md     name, aliases, kind, side, role, links, body
+//	content/claims/<slug>.md     title, status, claimed_by, disputed_by,
+//	                             evidence [{article, quote}], updated, body
+//
+// Front matter is YAML (---), TOML (+++) or JSON ({ … }). Unknown keys are
+// warnings; missing required keys and wrong types are errors. Every
+// diagnostic names file:line:col relative to the folder. Load checks each
+// file on its own; cross-references (slugs, quotes) are the analysis's job.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"briefing/internal/model"
+)
+
+// Dir is the content folder inside a briefing folder.
+const Dir = "content"
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// Load reads every content file of the briefing in fsys.
+func Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
+	var diags model.Diagnostics
+	s := &model.Site{}
+
+	s.Index = &model.Page{Slug: "", File: Dir + "/_index.md"}
+	if data, err := fs.ReadFile(fsys, s.Index.File); err == nil {
+		s.Index = loadPage(s.Index.File, "", data, &diags)
+	} else if !isNotExist(err) {
+		diags.Errorf(model.Pos{File: s.Index.File}, "%v", err)
+	}
+
+	files := func(dir, ext string) map[string][]byte {
+		out := map[string][]byte{}
+		entries, err := fs.ReadDir(fsys, path.Join(Dir, dir))
+		if err != nil {
+			if !isNotExist(err) {
+				diags.Errorf(model.Pos{File: path.Join(Dir, dir)}, "%v", err)
+			}
+			return out
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ext) || Ignored(name) {
+				continue
+			}
+			file := path.Join(Dir, dir, name)
+			slug := strings.TrimSuffix(name, ext)
+			if !slugRE.MatchString(slug) {
+				diags.Add(model.Diagnostic{Pos: model.Pos{File: file}, Severity: model.Error,
+					Message: fmt.Sprintf("file name %q is not a valid slug", name),
+					Hint:    "use lower-case letters, digits, '-' and '_' only: it becomes the page URL"})
+				continue
+			}
+			data, err := fs.ReadFile(fsys, file)
+			if err != nil {
+				diags.Errorf(model.Pos{File: file}, "%v", err)
+				continue
+			}
+			if !utf8.Valid(data) {
+				diags.Add(model.Diagnostic{Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Error,
+					Message: "file is not valid UTF-8", Hint: "re-save the file as UTF-8"})
+				continue
+			}
+			out[slug] = data
+		}
+		return out
+	}
+
+	for slug, data := range files("pages", ".md") {
+		s.Pages = append(s.Pages, loadPage(path.Join(Dir, "pages", slug+".md"), slug, data, &diags))
+	}
+	texts, sidecars := files("articles", ".txt"), files("articles", ".md")
+	for slug, data := range texts {
+		s.Articles = append(s.Articles, loadArticle(slug, data, sidecars[slug], &diags))
+	}
+	for slug := range sidecars {
+		if _, ok := texts[slug]; !ok {
+			diags.Add(model.Diagnostic{Pos: model.Pos{File: path.Join(Dir, "articles", slug+".md")}, Severity: model.Error,
+				Message: fmt.Sprintf("sidecar has no article %s.txt", slug),
+				Hint:    "rename it to match an article's .txt file, or add the article"})
+		}
+	}
+	for slug, data := range files("actors", ".md") {
+		s.Actors = append(s.Actors, loadActor(slug, data, &diags))
+	}
+	for slug, data := range files("claims", ".md") {
+		s.Claims = append(s.Claims, loadClaim(slug, data, &diags))
+	}
+
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Slug < s.Pages[j].Slug })
+	sort.Slice(s.Articles, func(i, j int) bool { return s.Articles[i].Slug < s.Articles[j].Slug })
+	sort.Slice(s.Actors, func(i, j int) bool { return s.Actors[i].Slug < s.Actors[j].Slug })
+	sort.Slice(s.Claims, func(i, j int) bool { return s.Claims[i].Slug < s.Claims[j].Slug })
+	return s, diags
+}
+
+// Ignored reports whether name is an editor's temporary, swap or backup
+// file, or a hidden file, which the loader and the watcher skip.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") || name == "4913" || strings.HasPrefix(name, "#")
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+func loadPage(file, slug string, data []byte, diags *model.Diagnostics) *model.Page {
+	doc := parseDocument(file, data, diags)
+	f := newFields(doc, diags, "title", "description")
+	p := &model.Page{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
+	p.Title = f.required("title", `title: "About this briefing"`)
+	p.Description = f.str("description")
+	f.finish()
+	return p
+}
+
+var articleKeys = []string{"title", "outlet", "origin", "author", "published", "url", "language", "derived_from"}
+
+func loadArticle(slug string, text, sidecar []byte, diags *model.Diagnostics) *model.Article {
+	a := &model.Article{Slug: slug, File: path.Join(Dir, "articles", slug+".txt")}
+	doc := parseDocument(a.File, text, diags)
+	a.Text, a.TextPos = doc.body, doc.bodyPos
+	applyArticleMeta(a, doc, diags)
+	if sidecar != nil {
+		a.Meta = path.Join(Dir, "articles", slug+".md")
+		side := parseDocument(a.Meta, sidecar, diags)
+		applyArticleMeta(a, side, diags) // the sidecar's keys win
+		a.Summary = model.Markdown{Source: side.body, Pos: side.bodyPos}
+	}
+	if a.Title == "" {
+		a.Title, a.TitleDerived = deriveTitle(a.Text), true
+	}
+	return a
+}
+
+func applyArticleMeta(a *model.Article, doc document, diags *model.Diagnostics) {
+	if doc.meta == nil {
+		return
+	}
+	f := newFields(doc, diags, articleKeys...)
+	set := func(dst *string, key string) {
+		if v := f.str(key); v != "" {
+			*dst = v
+		}
+	}
+	set(&a.Title, "title")
+	set(&a.Outlet, "outlet")
+	set(&a.Origin, "origin")
+	set(&a.Author, "author")
+	set(&a.URL, "url")
+	set(&a.Language, "language")
+	if d := f.str("derived_from"); d != "" {
+		a.DerivedFrom, a.DerivedPos = d, f.at("derived_from")
+	}
+	if _, v := doc.meta.get("published"); v != nil {
+		a.Published = f.date("published")
+	}
+	f.finish()
+}
+
+// deriveTitle takes the first line of the text when it reads like a
+// headline, or else the start of the first line cut at a word.
+func deriveTitle(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if utf8.RuneCountInString(line) < 4 {
+			continue
+		}
+		if utf8.RuneCountInString(line) <= 100 {
+			return line
+		}
+		words := strings.Fields(line)
+		var b strings.Builder
+		for _, w := range words {
+			if b.Len()+len(w) > 80 {
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		return strings.TrimRight(b.String(), ",;:") + "…"
+	}
+	return "Untitled article"
+}
+
+var actorKinds = map[string]bool{"person": true, "organisation": true, "organization": true, "state": true, "group": true, "media": true}
+
+func loadActor(slug string, data []byte, diags *model.Diagnostics) *model.Actor {
+	file := path.Join(Dir, "actors", slug+".md")
+	doc := parseDocument(file, data, diags)
+	f := newFields(doc, diags, "name", "aliases", "kind", "side", "role", "links")
+	a := &model.Actor{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
+	a.Name = f.required("name", `name: "Vyacheslav Gladkov"`)
+	a.Aliases, a.AliasPos = f.strs("aliases")
+	a.Kind = f.str("kind")
+	if a.Kind != "" && !actorKinds[a.Kind] {
+		diags.Add(model.Diagnostic{Pos: f.at("kind"), Severity: model.Warning,
+			Message: fmt.Sprintf("unknown kind %q", a.Kind),
+			Hint:    "use person, organisation, state, group or media"})
+	}
+	a.Side = f.str("side")
+	a.Role = f.str("role")
+	a.Links, _ = f.strs("links")
+	f.finish()
+	return a
+}
+
+func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim {
+	file := path.Join(Dir, "claims", slug+".md")
+	doc := parseDocument(file, data, diags)
+	f := newFields(doc, diags, "title", "status", "claimed_by", "disputed_by", "evidence", "updated")
+	c := &model.Claim{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
+	c.Title = f.required("title", `title: "Russia says more than 70 fighters were killed"`)
+	c.Status = f.str("status")
+	switch c.Status {
+	case model.Confirmed, model.Disputed, model.Unverified, model.False:
+	case "":
+		if doc.meta != nil {
+			diags.Add(model.Diagnostic{Pos: f.at("status"), Severity: model.Error,
+				Message: "missing required key \"status\"",
+				Hint:    "add status: confirmed, disputed, unverified or false"})
+		}
+	default:
+		diags.Add(model.Diagnostic{Pos: f.valuePos("status"), Severity: model.Error,
+			Message: fmt.Sprintf("unknown status %q", c.Status),
+			Hint:    "status must be confirmed, disputed, unverified or false"})
+	}
+	refs := func(key string) []model.Ref {
+		slugs, pos := f.strs(key)
+		out := make([]model.Ref, len(slugs))
+		for i := range slugs {
+			out[i] = model.Ref{Slug: slugs[i], Pos: pos[i]}
+		}
+		return out
+	}
+	c.ClaimedBy = refs("claimed_by")
+	c.DisputedBy = refs("disputed_by")
+	for _, it := range f.list("evidence") {
+		if it.kind != mapping {
+			diags.Add(model.Diagnostic{Pos: it.pos, Severity: model.Error,
+				Message: "each evidence item must be a map with article and quote",
+				Hint:    "write   - article: <slug>\n        quote: \"exact words from the article\""})
+			continue
+		}
+		var ev model.Evidence
+		for i, k := range it.keys {
+			v := it.vals[i]
+			if v.kind != scalar {
+				diags.Errorf(v.pos, "evidence %s must be text, not %s", k.str, v.kind)
+				continue
+			}
+			switch k.str {
+			case "article":
+				ev.Article, ev.ArticlePos = strings.TrimSpace(v.str), v.pos
+			case "quote":
+				ev.Quote, ev.QuotePos = v.str, v.pos
+			default:
+				diags.Add(model.Diagnostic{Pos: k.pos, Severity: model.Warning,
+					Message: fmt.Sprintf("unknown evidence key %q is ignored", k.str),
+					Hint:    "evidence items have two keys: article and quote"})
+			}
+		}
+		if ev.Article == "" {
+			diags.Add(model.Diagnostic{Pos: it.pos, Severity: model.Error,
+				Message: "evidence item has no article", Hint: "add article: <slug of a file in content/articles>"})
+		}
+		if strings.TrimSpace(ev.Quote) == "" {
+			diags.Add(model.Diagnostic{Pos: it.pos, Severity: model.Error,
+				Message: "evidence item has no quote", Hint: "add quote: \"the exact words from the article\""})
+		}
+		c.Evidence = append(c.Evidence, ev)
+	}
+	c.Updated = f.date("updated")
+	f.finish()
+	return c
+}
+
+// valuePos returns the position of key's value, or of the key.
+func (f *fields) valuePos(key string) model.Pos {
+	if _, v := f.m.get(key); v != nil {
+		return v.pos
+	}
+	return f.at(key)
+}

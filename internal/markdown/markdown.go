@@ -1,0 +1,72 @@
+// Package markdown is the one goldmark configuration of the project: GitHub
+// Flavored Markdown, footnotes, typographic punctuation, and heading IDs that
+// keep non-ASCII letters. Raw HTML in Markdown is not rendered (goldmark
+// replaces it with a comment), since editors' text is not trusted markup.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// Renderer converts editors' Markdown to HTML.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns the project's Markdown renderer.
+func New() *Renderer {
+	return &Renderer{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)}
+}
+
+// Render converts src to HTML. Heading IDs keep letters of every script.
+func (r *Renderer) Render(src string) (template.HTML, error) {
+	var buf bytes.Buffer
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
+	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // goldmark escapes text and drops raw HTML
+}
+
+// headingIDs generates heading IDs like GitHub: lower case, spaces to
+// hyphens, punctuation dropped, letters of every script kept, and a numeric
+// suffix for repeats.
+type headingIDs struct {
+	seen map[string]int
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(string(value))) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "heading"
+	}
+	base := id
+	for n := 1; h.seen[id] > 0; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	h.seen[id]++
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.seen[string(value)]++ }

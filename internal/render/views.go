@@ -1,0 +1,595 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"briefing/internal/config"
+	"briefing/internal/markdown"
+	"briefing/internal/model"
+)
+
+// Page is what every template receives.
+type Page struct {
+	Kind        string // template name without .html
+	Path        string // site path: "" for the overview, "articles/x/", "404.html"
+	Root        string // prefix from this page to the site root: "../../", or the base path on 404
+	Title       string
+	Description string
+	Canonical   string
+	Site        *SiteInfo
+	Content     template.HTML // the page's Markdown body, rendered
+	JSONLD      []template.JS // schema.org blocks
+
+	Overview *Overview
+	Articles []*ArticleView
+	Article  *ArticleView
+	Actors   []*ActorGroup
+	Actor    *ActorView
+	Claims   []*ClaimGroup
+	Claim    *ClaimView
+}
+
+// File returns the output file of the page.
+func (p *Page) File() string {
+	if strings.HasSuffix(p.Path, ".html") {
+		return p.Path
+	}
+	return p.Path + "index.html"
+}
+
+// URL returns a link from this page to the site path target.
+func (p *Page) URL(target string) string { return p.Root + target }
+
+// SiteInfo is the site-wide data of every page.
+type SiteInfo struct {
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string
+	BasePath    string
+	Author      string
+	Pages       []Link // free pages, for the navigation
+	Generated   time.Time
+}
+
+// Link is a labelled site path.
+type Link struct {
+	Path  string
+	Label string
+}
+
+// Overview is the data of the front page.
+type Overview struct {
+	StatusCounts []StatusCount
+	Sides        []*ActorGroup
+	Articles     []*ArticleView
+}
+
+// StatusCount is how many claims have a status.
+type StatusCount struct {
+	Status string
+	Label  string
+	Count  int
+}
+
+// ArticleView is an article as pages show it.
+type ArticleView struct {
+	*model.Article
+	Path       string
+	Published  string
+	Summary    template.HTML
+	Paragraphs [][]*SentenceView
+	CopyOf     []CopyView // articles this one copies
+	CopiedBy   []CopyView // articles that copy this one
+}
+
+// CopyView is one copy relation as pages show it.
+type CopyView struct {
+	Article *model.Article
+	Percent int
+	Editor  bool
+}
+
+// SentenceView is one sentence of an article page.
+type SentenceView struct {
+	ID     string
+	HTML   template.HTML // escaped text with actor names linked
+	Claims []Link        // claims citing this sentence
+}
+
+// ActorGroup is the actors of one side.
+type ActorGroup struct {
+	Side   string
+	Actors []*ActorView
+}
+
+// ActorView is an actor as pages show it.
+type ActorView struct {
+	*model.Actor
+	Path       string
+	Summary    template.HTML
+	Statements []StatementView
+	Claims     []*ClaimView // claims the actor makes
+	Disputes   []*ClaimView // claims the actor disputes
+	Mentions   []MentionGroup
+	CoMentions []CoMention
+	Count      int // mentions in all articles
+}
+
+// StatementView is one statement, with each outlet's wording.
+type StatementView struct {
+	Versions []SentenceLink
+	Outlets  int
+}
+
+// SentenceLink is a sentence shown with a link to its anchor.
+type SentenceLink struct {
+	Article *model.Article
+	ID      string
+	Text    string
+	Path    string // site path with fragment
+}
+
+// MentionGroup is the sentences of one article that name an actor.
+type MentionGroup struct {
+	Article   *model.Article
+	Sentences []SentenceLink
+}
+
+// CoMention is another actor named in the same sentences, and how often.
+type CoMention struct {
+	Actor *model.Actor
+	Path  string
+	Count int
+}
+
+// ClaimGroup is the claims of one status.
+type ClaimGroup struct {
+	Status string
+	Label  string
+	Claims []*ClaimView
+}
+
+// ClaimView is a claim as pages show it.
+type ClaimView struct {
+	*model.Claim
+	Path        string
+	Label       string // the status in words
+	Assessment  template.HTML
+	ClaimedBy   []Link
+	DisputedBy  []Link
+	Evidence    []EvidenceView
+	Updated     string
+	Independent int
+}
+
+// EvidenceView is one quote of a claim with its sentences.
+type EvidenceView struct {
+	Article      *model.Article
+	Quote        string
+	Path         string // link to the first sentence of the quote
+	AlsoReported []SentenceLink
+}
+
+// StatusLabel names a claim status in words.
+func StatusLabel(status string) string {
+	switch status {
+	case model.Confirmed:
+		return "Confirmed"
+	case model.Disputed:
+		return "Disputed"
+	case model.Unverified:
+		return "Unverified"
+	case model.False:
+		return "False"
+	}
+	return status
+}
+
+// views builds the page values of one site.
+type views struct {
+	cfg   config.Config
+	s     *model.Site
+	md    *markdown.Renderer
+	diags *model.Diagnostics
+	info  *SiteInfo
+
+	articles map[string]*ArticleView
+	actors   map[string]*ActorView
+	claims   map[string]*ClaimView
+}
+
+func newViews(cfg config.Config, s *model.Site, md *markdown.Renderer, diags *model.Diagnostics) *views {
+	v := &views{cfg: cfg, s: s, md: md, diags: diags,
+		articles: map[string]*ArticleView{}, actors: map[string]*ActorView{}, claims: map[string]*ClaimView{}}
+	v.info = &SiteInfo{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Language:    cfg.Language,
+		BaseURL:     cfg.BaseURL,
+		BasePath:    cfg.BasePath(),
+		Author:      cfg.Author,
+	}
+	if s.Index != nil && s.Index.Title != "" && cfg.Title == config.Default().Title {
+		v.info.Title = s.Index.Title
+	}
+	if v.info.Description == "" && s.Index != nil {
+		v.info.Description = s.Index.Description
+	}
+	for _, p := range s.Pages {
+		v.info.Pages = append(v.info.Pages, Link{Path: p.Slug + "/", Label: p.Title})
+	}
+	for _, a := range s.Articles {
+		v.articles[a.Slug] = v.article(a)
+	}
+	for _, a := range s.Actors {
+		v.actors[a.Slug] = &ActorView{Actor: a, Path: "actors/" + a.Slug + "/", Summary: v.markdown(a.Body)}
+	}
+	for _, c := range s.Claims {
+		v.claims[c.Slug] = v.claim(c)
+	}
+	v.linkCopies()
+	v.linkActors()
+	v.linkClaims()
+	return v
+}
+
+// markdown renders an editor's text; a failure is a diagnostic at its start.
+func (v *views) markdown(m model.Markdown) template.HTML {
+	if strings.TrimSpace(m.Source) == "" {
+		return ""
+	}
+	h, err := v.md.Render(m.Source)
+	if err != nil {
+		v.diags.Errorf(m.Pos, "render Markdown: %v", err)
+	}
+	return h
+}
+
+func (v *views) article(a *model.Article) *ArticleView {
+	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", Summary: v.markdown(a.Summary)}
+	if !a.Published.IsZero() {
+		av.Published = a.Published.Format("2 January 2006")
+	}
+	return av
+}
+
+func (v *views) claim(c *model.Claim) *ClaimView {
+	cv := &ClaimView{Claim: c, Path: "claims/" + c.Slug + "/", Label: StatusLabel(c.Status),
+		Assessment: v.markdown(c.Body), Independent: c.IndependentSources}
+	if !c.Updated.IsZero() {
+		cv.Updated = c.Updated.Format("2 January 2006")
+	}
+	for _, r := range c.ClaimedBy {
+		cv.ClaimedBy = append(cv.ClaimedBy, v.actorLink(r.Slug))
+	}
+	for _, r := range c.DisputedBy {
+		cv.DisputedBy = append(cv.DisputedBy, v.actorLink(r.Slug))
+	}
+	for _, e := range c.Evidence {
+		a := v.s.Article(e.Article)
+		if a == nil {
+			continue
+		}
+		ev := EvidenceView{Article: a, Quote: e.Quote, Path: "articles/" + a.Slug + "/"}
+		if len(e.Sentences) > 0 {
+			ev.Path += "#" + e.Sentences[0].ID
+		}
+		for _, r := range e.AlsoReported {
+			ev.AlsoReported = append(ev.AlsoReported, v.sentenceLink(r))
+		}
+		cv.Evidence = append(cv.Evidence, ev)
+	}
+	return cv
+}
+
+func (v *views) actorLink(slug string) Link {
+	if a := v.s.Actor(slug); a != nil {
+		return Link{Path: "actors/" + slug + "/", Label: a.Name}
+	}
+	return Link{Label: slug}
+}
+
+func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
+	a := v.s.Article(r.Article)
+	l := SentenceLink{Article: a, ID: r.ID, Path: "articles/" + r.Article + "/#" + r.ID}
+	if a != nil && r.Sentence < len(a.Sentences) {
+		l.Text = strings.Join(strings.Fields(a.Sentences[r.Sentence].Text), " ")
+	}
+	return l
+}
+
+func (v *views) linkCopies() {
+	for _, c := range v.s.Copies {
+		cp, of := v.articles[c.Copy], v.articles[c.Of]
+		if cp == nil || of == nil {
+			continue
+		}
+		pct := int(c.Share*100 + 0.5)
+		cp.CopyOf = append(cp.CopyOf, CopyView{Article: of.Article, Percent: pct, Editor: c.Editor})
+		of.CopiedBy = append(of.CopiedBy, CopyView{Article: cp.Article, Percent: pct, Editor: c.Editor})
+	}
+}
+
+// linkActors fills the actors' mentions, statements and co-mentions, and the
+// article pages' sentences with linked names.
+func (v *views) linkActors() {
+	bySentence := map[string]map[int][]model.Mention{} // article → sentence → mentions
+	for _, m := range v.s.Mentions {
+		if bySentence[m.Article] == nil {
+			bySentence[m.Article] = map[int][]model.Mention{}
+		}
+		bySentence[m.Article][m.Sentence] = append(bySentence[m.Article][m.Sentence], m)
+	}
+	for _, a := range v.s.Articles {
+		av := v.articles[a.Slug]
+		for _, p := range a.Paragraphs {
+			var para []*SentenceView
+			for i := p.First; i <= p.Last; i++ {
+				s := a.Sentences[i]
+				para = append(para, &SentenceView{ID: s.ID, HTML: v.sentenceHTML(a, s, bySentence[a.Slug][i])})
+			}
+			av.Paragraphs = append(av.Paragraphs, para)
+		}
+	}
+
+	type key struct {
+		article  string
+		sentence int
+	}
+	for _, a := range v.s.Actors {
+		av := v.actors[a.Slug]
+		seen := map[key]bool{}
+		co := map[string]int{}
+		var group *MentionGroup
+		for _, m := range v.s.Mentions {
+			if m.Actor != a.Slug {
+				continue
+			}
+			av.Count++
+			k := key{m.Article, m.Sentence}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			for _, o := range bySentence[m.Article][m.Sentence] {
+				if o.Actor != a.Slug {
+					co[o.Actor]++
+				}
+			}
+			if group == nil || group.Article.Slug != m.Article {
+				av.Mentions = append(av.Mentions, MentionGroup{Article: v.s.Article(m.Article)})
+				group = &av.Mentions[len(av.Mentions)-1]
+			}
+			group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))
+		}
+		for slug, n := range co {
+			if o := v.s.Actor(slug); o != nil {
+				av.CoMentions = append(av.CoMentions, CoMention{Actor: o, Path: "actors/" + slug + "/", Count: n})
+			}
+		}
+		sort.Slice(av.CoMentions, func(i, j int) bool {
+			x, y := av.CoMentions[i], av.CoMentions[j]
+			if x.Count != y.Count {
+				return x.Count > y.Count
+			}
+			return x.Actor.Name < y.Actor.Name
+		})
+	}
+	for _, g := range v.s.Statements {
+		av := v.actors[g.Actor]
+		if av == nil {
+			continue
+		}
+		sv := StatementView{}
+		outlets := map[string]bool{}
+		for _, r := range g.Sentences {
+			sv.Versions = append(sv.Versions, v.sentenceLink(r))
+			outlets[r.Article] = true
+		}
+		sv.Outlets = len(outlets)
+		av.Statements = append(av.Statements, sv)
+	}
+}
+
+func (v *views) ref(article string, i int) model.SentenceRef {
+	r := model.SentenceRef{Article: article, Sentence: i}
+	if a := v.s.Article(article); a != nil && i < len(a.Sentences) {
+		r.ID = a.Sentences[i].ID
+	}
+	return r
+}
+
+// sentenceHTML escapes the sentence text and links the actor names in it.
+func (v *views) sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) template.HTML {
+	var b strings.Builder
+	at := s.Start
+	for _, m := range ms {
+		if m.Start < at || m.End > s.End {
+			continue
+		}
+		b.WriteString(html.EscapeString(a.Text[at:m.Start]))
+		b.WriteString(`<a class="actor" href="../../actors/` + m.Actor + `/">`)
+		b.WriteString(html.EscapeString(a.Text[m.Start:m.End]))
+		b.WriteString("</a>")
+		at = m.End
+	}
+	b.WriteString(html.EscapeString(a.Text[at:s.End]))
+	return template.HTML(b.String())
+}
+
+// linkClaims marks cited sentences and files claims under their actors.
+func (v *views) linkClaims() {
+	for _, c := range v.s.Claims {
+		cv := v.claims[c.Slug]
+		for _, e := range c.Evidence {
+			av := v.articles[e.Article]
+			if av == nil {
+				continue
+			}
+			for _, r := range e.Sentences {
+				for _, para := range av.Paragraphs {
+					for _, sv := range para {
+						if sv.ID == r.ID && !hasLink(sv.Claims, cv.Path) {
+							sv.Claims = append(sv.Claims, Link{Path: cv.Path, Label: c.Title})
+						}
+					}
+				}
+			}
+		}
+		for _, r := range c.ClaimedBy {
+			if av := v.actors[r.Slug]; av != nil {
+				av.Claims = append(av.Claims, cv)
+			}
+		}
+		for _, r := range c.DisputedBy {
+			if av := v.actors[r.Slug]; av != nil {
+				av.Disputes = append(av.Disputes, cv)
+			}
+		}
+	}
+}
+
+func hasLink(ls []Link, p string) bool {
+	for _, l := range ls {
+		if l.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// actorGroups groups actors by side, sides in order of first appearance by
+// name, "Other" last.
+func (v *views) actorGroups() []*ActorGroup {
+	bySide := map[string]*ActorGroup{}
+	var groups []*ActorGroup
+	for _, a := range v.s.Actors {
+		side := a.Side
+		if side == "" {
+			side = "Other"
+		}
+		g := bySide[side]
+		if g == nil {
+			g = &ActorGroup{Side: side}
+			bySide[side] = g
+			groups = append(groups, g)
+		}
+		g.Actors = append(g.Actors, v.actors[a.Slug])
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if (groups[i].Side == "Other") != (groups[j].Side == "Other") {
+			return groups[j].Side == "Other"
+		}
+		return groups[i].Side < groups[j].Side
+	})
+	for _, g := range groups {
+		sort.SliceStable(g.Actors, func(i, j int) bool { return g.Actors[i].Name < g.Actors[j].Name })
+	}
+	return groups
+}
+
+func (v *views) claimGroups() []*ClaimGroup {
+	var groups []*ClaimGroup
+	for _, st := range model.Statuses() {
+		g := &ClaimGroup{Status: st, Label: StatusLabel(st)}
+		for _, c := range v.s.Claims {
+			if c.Status == st {
+				g.Claims = append(g.Claims, v.claims[c.Slug])
+			}
+		}
+		if len(g.Claims) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// page returns a page value at site path p.
+func (v *views) page(kind, p, title, desc string) *Page {
+	depth := strings.Count(p, "/")
+	pg := &Page{Kind: kind, Path: p, Root: strings.Repeat("../", depth), Title: title, Description: desc, Site: v.info}
+	if pg.Description == "" {
+		pg.Description = v.info.Description
+	}
+	if kind == "404" {
+		pg.Root = v.info.BasePath
+	}
+	pg.Canonical = v.cfg.AbsURL(p)
+	return pg
+}
+
+// pages returns every page of the site.
+func (v *views) pages() []*Page {
+	var out []*Page
+	ov := &Overview{Sides: v.actorGroups()}
+	for _, st := range model.Statuses() {
+		n := 0
+		for _, c := range v.s.Claims {
+			if c.Status == st {
+				n++
+			}
+		}
+		ov.StatusCounts = append(ov.StatusCounts, StatusCount{Status: st, Label: StatusLabel(st), Count: n})
+	}
+	var articles []*ArticleView
+	for _, a := range v.s.Articles {
+		articles = append(articles, v.articles[a.Slug])
+	}
+	ov.Articles = articles
+
+	idx := v.page("index", "", v.info.Title, v.info.Description)
+	if v.s.Index != nil {
+		idx.Content = v.markdown(v.s.Index.Body)
+	}
+	idx.Overview = ov
+	out = append(out, idx)
+
+	for _, p := range v.s.Pages {
+		pg := v.page("page", p.Slug+"/", p.Title, p.Description)
+		pg.Content = v.markdown(p.Body)
+		out = append(out, pg)
+	}
+
+	list := v.page("articles", "articles/", "Sources", "The articles this briefing is built from.")
+	list.Articles = articles
+	out = append(out, list)
+	for _, a := range articles {
+		pg := v.page("article", a.Path, a.Title, "")
+		pg.Article = a
+		out = append(out, pg)
+	}
+
+	actors := v.page("actors", "actors/", "Actors", "The people and organisations in this story, by side.")
+	actors.Actors = v.actorGroups()
+	out = append(out, actors)
+	for _, a := range v.s.Actors {
+		av := v.actors[a.Slug]
+		pg := v.page("actor", av.Path, a.Name, a.Role)
+		pg.Actor = av
+		out = append(out, pg)
+	}
+
+	claims := v.page("claims", "claims/", "What is confirmed vs disputed", "Every claim about the event, grouped by status, traced to the sentences that carry it.")
+	claims.Claims = v.claimGroups()
+	out = append(out, claims)
+	for _, c := range v.s.Claims {
+		cv := v.claims[c.Slug]
+		pg := v.page("claim", cv.Path, c.Title, "")
+		pg.Claim = cv
+		out = append(out, pg)
+	}
+
+	out = append(out, v.page("404", "404.html", "Page not found", ""))
+	return out
+}
+
+// extras returns the non-HTML files generated from the site.
+func (v *views) extras() map[string][]byte {
+	return map[string][]byte{}
+}
+
