@@ -592,4 +592,3 @@ func (v *views) pages() []*Page {
 func (v *views) extras() map[string][]byte {
 	return map[string][]byte{}
 }
-
