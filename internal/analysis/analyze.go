@@ -29,6 +29,8 @@ func (an *Analyzer) Analyze(s *model.Site) model.Diagnostics {
 		}
 	}
 	checkArticles(s, &diags)
+	checkClaims(s, &diags)
+	countIndependent(s)
 	return diags
 }
 

@@ -254,6 +254,7 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 	}
 	c.ClaimedBy = refs("claimed_by")
 	c.DisputedBy = refs("disputed_by")
+	c.EvidencePos = f.at("evidence")
 	for _, it := range f.list("evidence") {
 		if it.kind != mapping {
 			diags.Add(model.Diagnostic{Pos: it.pos, Severity: model.Error,

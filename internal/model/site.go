@@ -110,15 +110,16 @@ func Statuses() []string { return []string{Confirmed, Disputed, Unverified, Fals
 // Claim is one statement about the event, its status, who makes and who
 // disputes it, and the quotes that carry it.
 type Claim struct {
-	Slug       string
-	File       string
-	Title      string
-	Status     string
-	ClaimedBy  []Ref
-	DisputedBy []Ref
-	Evidence   []Evidence
-	Updated    time.Time
-	Body       Markdown
+	Slug        string
+	File        string
+	Title       string
+	Status      string
+	ClaimedBy   []Ref
+	DisputedBy  []Ref
+	Evidence    []Evidence
+	EvidencePos Pos // where the evidence key is, or the file's start
+	Updated     time.Time
+	Body        Markdown
 
 	IndependentSources int // filled by analysis
 }
@@ -136,8 +137,11 @@ type Evidence struct {
 	Quote      string
 	QuotePos   Pos
 
-	// Filled by analysis: the sentences the quote spans and the matching
-	// sentences the generator found in other articles.
+	// Filled by analysis: where the quote is in the article's text, the
+	// sentences it spans, and the matching sentences the generator found in
+	// other articles.
+	Found        bool
+	Start, End   int
 	Sentences    []SentenceRef
 	AlsoReported []SentenceRef
 }

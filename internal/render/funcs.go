@@ -16,5 +16,14 @@ func funcs() template.FuncMap {
 			return many
 		},
 		"join": strings.Join,
+		// evidence pairs a claim with the page it is shown on, for the
+		// _evidence.html partial, which needs the page's Root for links.
+		"evidence": func(p *Page, c *ClaimView) EvidenceData { return EvidenceData{Page: p, Claim: c} },
 	}
+}
+
+// EvidenceData is what the _evidence.html partial receives.
+type EvidenceData struct {
+	Page  *Page
+	Claim *ClaimView
 }

@@ -105,10 +105,15 @@ func (r *Renderer) Render(cfg config.Config, s *model.Site) (Files, model.Diagno
 		}
 		out[p.File()] = buf.Bytes()
 	}
+	data, err := v.dataJSON()
+	if err != nil {
+		return nil, diags, fmt.Errorf("encode briefing.json: %w", err)
+	}
+	out["briefing.json"] = data
 	for name, data := range v.extras() {
 		out[name] = data
 	}
-	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}

@@ -1,0 +1,178 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"briefing/internal/model"
+)
+
+// checkClaims resolves every claim's references: actor slugs, article slugs
+// and quotes. A quote must occur in its article (see foldQuote); when it does
+// not, the error sits at the quote and the hint shows the closest passage.
+// Found quotes are tied to the sentences they span.
+func checkClaims(s *model.Site, diags *model.Diagnostics) {
+	actorSlugs := make([]string, 0, len(s.Actors))
+	for _, a := range s.Actors {
+		actorSlugs = append(actorSlugs, a.Slug)
+	}
+	articleSlugs := make([]string, 0, len(s.Articles))
+	for _, a := range s.Articles {
+		articleSlugs = append(articleSlugs, a.Slug)
+	}
+	for _, c := range s.Claims {
+		claims := map[string]bool{}
+		for _, r := range c.ClaimedBy {
+			checkActorRef(s, r, "claimed_by", actorSlugs, diags)
+			claims[r.Slug] = true
+		}
+		for _, r := range c.DisputedBy {
+			checkActorRef(s, r, "disputed_by", actorSlugs, diags)
+			if claims[r.Slug] {
+				diags.Warnf(r.Pos, "%s both claims and disputes this claim", r.Slug)
+			}
+		}
+		if len(c.Evidence) == 0 {
+			diags.Add(model.Diagnostic{Pos: c.EvidencePos, Severity: model.Warning,
+				Message: "claim has no evidence",
+				Hint:    "add evidence: a list of {article, quote} with the exact words of the articles that carry it"})
+		}
+		for i := range c.Evidence {
+			checkEvidence(s, &c.Evidence[i], articleSlugs, diags)
+		}
+	}
+}
+
+func checkActorRef(s *model.Site, r model.Ref, key string, slugs []string, diags *model.Diagnostics) {
+	if s.Actor(r.Slug) != nil {
+		return
+	}
+	d := model.Diagnostic{Pos: r.Pos, Severity: model.Error,
+		Message: fmt.Sprintf("%s names unknown actor %q", key, r.Slug),
+		Hint:    "actors are the files in content/actors/"}
+	if near := nearest(r.Slug, slugs); near != "" {
+		d.Hint = fmt.Sprintf("did you mean %q? (%s)", near, d.Hint)
+	}
+	diags.Add(d)
+}
+
+func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, diags *model.Diagnostics) {
+	if e.Article == "" || strings.TrimSpace(e.Quote) == "" {
+		return // reported by the loader
+	}
+	a := s.Article(e.Article)
+	if a == nil {
+		d := model.Diagnostic{Pos: e.ArticlePos, Severity: model.Error,
+			Message: fmt.Sprintf("evidence names unknown article %q", e.Article),
+			Hint:    "articles are the .txt files in content/articles/"}
+		if near := nearest(e.Article, slugs); near != "" {
+			d.Hint = fmt.Sprintf("did you mean %q? (%s)", near, d.Hint)
+		}
+		diags.Add(d)
+		return
+	}
+	start, end, ok := findQuote(a.Text, e.Quote)
+	if !ok {
+		hint := "quotes must match the article word for word; only white space, quote marks and dashes may differ"
+		if p := closestPassage(a.Text, e.Quote); p != "" {
+			i := strings.Index(a.Text, p)
+			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", textPos(a, i), p, hint)
+		}
+		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Error,
+			Message: fmt.Sprintf("quote not found in %s", a.File), Hint: hint})
+		return
+	}
+	e.Found, e.Start, e.End = true, start, end
+	e.Sentences = nil
+	for i, st := range a.Sentences {
+		if st.End > start && st.Start < end {
+			e.Sentences = append(e.Sentences, model.SentenceRef{Article: a.Slug, Sentence: i, ID: st.ID})
+		}
+	}
+}
+
+// textPos returns the file position of byte offset off of a's text.
+func textPos(a *model.Article, off int) model.Pos {
+	off = max(0, min(off, len(a.Text)))
+	line := a.TextPos.Line + strings.Count(a.Text[:off], "\n")
+	col := off - (strings.LastIndexByte(a.Text[:off], '\n') + 1) + 1
+	if line == a.TextPos.Line {
+		col += a.TextPos.Col - 1
+	}
+	return model.Pos{File: a.File, Line: line, Col: col}
+}
+
+// nearest returns the candidate closest to s by edit distance, if it is
+// close enough to be a likely typo.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// countIndependent sets each claim's IndependentSources: the number of
+// distinct articles among its found evidence, counting an article and its
+// copies (transitively) once.
+func countIndependent(s *model.Site) {
+	root := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if r, ok := root[x]; ok && r != x {
+			r = find(r)
+			root[x] = r
+			return r
+		}
+		return x
+	}
+	for _, c := range s.Copies {
+		a, b := find(c.Copy), find(c.Of)
+		if a != b {
+			root[a] = b
+		}
+	}
+	for _, c := range s.Claims {
+		seen := map[string]bool{}
+		for _, e := range c.Evidence {
+			if e.Found {
+				seen[find(e.Article)] = true
+			}
+		}
+		c.IndependentSources = len(seen)
+	}
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
