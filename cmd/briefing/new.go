@@ -14,9 +14,10 @@ import (
 
 // skeleton is the briefing folder that "briefing new" writes: a config and
 // one example of every kind of content file, which builds at once.
-// ("gitignore" is renamed to ".gitignore", which embed would skip.)
+// "all:" keeps content/_index.md, which embed would skip for its leading
+// underscore; "gitignore" is renamed to ".gitignore" when written.
 //
-//go:embed skeleton
+//go:embed all:skeleton
 var skeleton embed.FS
 
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -86,7 +86,14 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 			// Type mismatches are not ParseErrors; they name the line and key.
 			key := m[2][strings.LastIndex(m[2], ".")+1:]
 			line, col := findKey(data, key)
-			diags.Errorf(model.Pos{File: file, Line: line, Col: col}, "%s: %s", m[2], m[3])
+			d := model.Diagnostic{Pos: model.Pos{File: file, Line: line, Col: col}, Severity: model.Error, Message: m[2] + ": " + m[3]}
+			if t := typeMismatch.FindStringSubmatch(m[3]); t != nil {
+				d.Message = fmt.Sprintf("%s must be %s, not %s", m[2], typeWords(t[2]), typeWords(t[1]))
+				if t[2] == "string" {
+					d.Hint = fmt.Sprintf("write text in double quotes: %s = \"…\"", key)
+				}
+			}
+			diags.Add(d)
 		} else {
 			diags.Errorf(model.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 		}
@@ -111,6 +118,27 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 }
 
 var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
+
+var typeMismatch = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+
+// typeWords names a Go type of a TOML value the way an editor would.
+func typeWords(t string) string {
+	switch {
+	case t == "string":
+		return "text"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map"):
+		return "a table"
+	case t == "time.Time":
+		return "a date"
+	}
+	return t
+}
 
 // findKey returns the position of the first line assigning key, or 1:1.
 func findKey(data []byte, key string) (line, col int) {

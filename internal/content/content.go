@@ -112,11 +112,15 @@ func Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 }
 
 // Ignored reports whether name is an editor's temporary, swap or backup
-// file, or a hidden file, which the loader and the watcher skip.
+// file, or a hidden file, which the loader and the watcher skip: vim's
+// .x.swp, x~ and 4913, Emacs's #x# and .#x, JetBrains' x___jb_tmp___ and
+// x___jb_old___, Chrome's x.crswap, and any x.tmp.
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasSuffix(name, ".tmp") || name == "4913" || strings.HasPrefix(name, "#")
+		strings.HasSuffix(name, ".tmp") || name == "4913" || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") ||
+		strings.HasSuffix(name, ".crswap")
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -12,15 +12,16 @@ import (
 // fields reads typed values out of a front-matter map, recording a
 // positioned diagnostic for every missing, mistyped or unknown key.
 type fields struct {
-	file  string
-	m     *node
-	known []string
-	seen  map[string]bool
-	diags *model.Diagnostics
+	file   string
+	m      *node
+	broken bool // the front matter was there but could not be read
+	known  []string
+	seen   map[string]bool
+	diags  *model.Diagnostics
 }
 
 func newFields(doc document, diags *model.Diagnostics, known ...string) *fields {
-	return &fields{file: doc.file, m: doc.meta, known: known, seen: map[string]bool{}, diags: diags}
+	return &fields{file: doc.file, m: doc.meta, broken: doc.broken, known: known, seen: map[string]bool{}, diags: diags}
 }
 
 // at returns the position of key, or of the file when it is absent.
@@ -72,7 +73,7 @@ func (f *fields) required(key, example string) string {
 				Hint:    fmt.Sprintf("add a line such as %s to the front matter", example)})
 		}
 	}
-	if f.m == nil {
+	if f.m == nil && !f.broken {
 		f.diags.Add(model.Diagnostic{Pos: model.Pos{File: f.file, Line: 1, Col: 1}, Severity: model.Error,
 			Message: "missing front matter",
 			Hint:    fmt.Sprintf("start the file with a line \"---\", then %s, then \"---\"", example)})

@@ -59,7 +59,8 @@ func (n *node) get(key string) (k, v *node) {
 // document is a content file split into its front matter and body.
 type document struct {
 	file    string
-	meta    *node // nil when the file has no front matter
+	meta    *node // nil when the file has no front matter, or it is broken
+	broken  bool  // the front matter could not be read; already reported
 	body    string
 	bodyPos model.Pos
 }
@@ -93,6 +94,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	doc := document{file: file}
 	if err != nil {
 		diags.Errorf(model.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
+		doc.broken = true
 		return doc
 	}
 	bodyStart := len(data) - len(rest)
@@ -122,6 +124,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 				Hint:    fmt.Sprintf("add a line with %q after the last key", line),
 			})
 			doc.body = ""
+			doc.broken = true
 		}
 		return doc
 	}
@@ -140,6 +143,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	case "json":
 		doc.meta = decodeJSON(file, raw.data, dataLine, diags)
 	}
+	doc.broken = doc.meta == nil
 	return doc
 }
 
@@ -271,7 +275,8 @@ func decodeJSON(file string, data []byte, line0 int, diags *model.Diagnostics) *
 		pos := model.Pos{File: file, Line: line0, Col: 1}
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			p := offsetPos(file, data, int(se.Offset))
+			// Offset counts the offending byte; point at it.
+			p := offsetPos(file, data, max(int(se.Offset)-1, 0))
 			pos.Line, pos.Col = line0+p.Line-1, p.Col
 		}
 		diags.Errorf(pos, "invalid JSON front matter: %v", err)

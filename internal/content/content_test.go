@@ -1,0 +1,172 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"briefing/internal/model"
+)
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":      file("---\ntitle: The raid\ndescription: What happened\n---\nOverview.\n"),
+		"content/pages/about.md": file("---\ntitle: About\n---\nWho we are.\n"),
+		// Front matter in the .txt, overridden by the sidecar.
+		"content/articles/b-wire.txt": file("---\ntitle: Wire title\noutlet: Wire\nauthor: A. Writer\n---\nFirst line of text.\n\nSecond paragraph.\n"),
+		"content/articles/b-wire.md":  file("---\ntitle: Editor's title\npublished: 2023-05-23\nderived_from: a-raw\n---\nThe editor's summary.\n"),
+		// No metadata at all: the title comes from the text.
+		"content/articles/a-raw.txt": file("\n  Belgorod governor says one killed  \n\nBody.\n"),
+		// Editors' temporary files are not content.
+		"content/articles/a-raw.txt~":     file("stale"),
+		"content/articles/.a-raw.txt.swp": file("stale"),
+		"content/actors/gladkov.md":       file("---\nname: Vyacheslav Gladkov\naliases: [Gladkov, \"the governor of Belgorod\"]\nkind: person\nside: Russia\n---\n"),
+		"content/claims/one-killed.md":    file("---\ntitle: One person was killed\nstatus: confirmed\nclaimed_by: gladkov\nevidence:\n  - article: a-raw\n    quote: \"one killed\"\nupdated: 2023-05-24\n---\nAssessment.\n"),
+	}
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%v", diags)
+	}
+	if s.Index.Title != "The raid" || s.Index.Description != "What happened" {
+		t.Errorf("index = %+v", s.Index)
+	}
+	if len(s.Pages) != 1 || s.Pages[0].Slug != "about" || s.Pages[0].Title != "About" {
+		t.Errorf("pages = %+v", s.Pages)
+	}
+	var slugs []string
+	for _, a := range s.Articles {
+		slugs = append(slugs, a.Slug)
+	}
+	if want := []string{"a-raw", "b-wire"}; !reflect.DeepEqual(slugs, want) {
+		t.Fatalf("articles = %v, want %v (sorted, temp files skipped)", slugs, want)
+	}
+
+	raw := s.Articles[0]
+	if raw.Title != "Belgorod governor says one killed" || !raw.TitleDerived {
+		t.Errorf("derived title = %q (derived %v)", raw.Title, raw.TitleDerived)
+	}
+	if raw.Meta != "" || raw.File != "content/articles/a-raw.txt" {
+		t.Errorf("files = %q, %q", raw.File, raw.Meta)
+	}
+
+	wire := s.Articles[1]
+	if wire.Title != "Editor's title" || wire.TitleDerived {
+		t.Errorf("sidecar title does not win: %q", wire.Title)
+	}
+	if wire.Outlet != "Wire" || wire.Author != "A. Writer" {
+		t.Errorf(".txt front matter lost: outlet %q author %q", wire.Outlet, wire.Author)
+	}
+	if got := wire.Published.Format("2006-01-02"); got != "2023-05-23" {
+		t.Errorf("published = %s", got)
+	}
+	if wire.DerivedFrom != "a-raw" || wire.DerivedPos != (model.Pos{File: "content/articles/b-wire.md", Line: 4, Col: 1}) {
+		t.Errorf("derived_from = %q at %v", wire.DerivedFrom, wire.DerivedPos)
+	}
+	if wire.Text != "First line of text.\n\nSecond paragraph.\n" || wire.TextPos.Line != 6 {
+		t.Errorf("text = %q at %v; want the text after the front matter, from line 6", wire.Text, wire.TextPos)
+	}
+	if strings.TrimSpace(wire.Summary.Source) != "The editor's summary." || wire.Summary.Pos.Line != 6 {
+		t.Errorf("summary = %+v", wire.Summary)
+	}
+
+	if len(s.Actors) != 1 {
+		t.Fatalf("actors = %+v", s.Actors)
+	}
+	a := s.Actors[0]
+	if a.Name != "Vyacheslav Gladkov" || !reflect.DeepEqual(a.Aliases, []string{"Gladkov", "the governor of Belgorod"}) {
+		t.Errorf("actor = %+v", a)
+	}
+	if len(a.AliasPos) != 2 || a.AliasPos[1].Line != 3 {
+		t.Errorf("alias positions = %v", a.AliasPos)
+	}
+
+	if len(s.Claims) != 1 {
+		t.Fatalf("claims = %+v", s.Claims)
+	}
+	c := s.Claims[0]
+	if c.Status != model.Confirmed || len(c.ClaimedBy) != 1 || c.ClaimedBy[0].Slug != "gladkov" {
+		t.Errorf("claim = %+v", c)
+	}
+	if len(c.Evidence) != 1 || c.Evidence[0].Article != "a-raw" || c.Evidence[0].Quote != "one killed" {
+		t.Fatalf("evidence = %+v", c.Evidence)
+	}
+	if got := c.Evidence[0].QuotePos; got != (model.Pos{File: "content/claims/one-killed.md", Line: 7, Col: 12}) {
+		t.Errorf("quote at %v, want content/claims/one-killed.md:7:12", got)
+	}
+}
+
+// TestLoadDiagnostics checks the message and position of each problem an
+// editor can make in one file.
+func TestLoadDiagnostics(t *testing.T) {
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		want []string
+	}{
+		{
+			name: "invalid slug",
+			fsys: fstest.MapFS{"content/articles/Bad Name.txt": file("Text.")},
+			want: []string{`content/articles/Bad Name.txt: file name "Bad Name.txt" is not a valid slug`},
+		},
+		{
+			name: "sidecar without text",
+			fsys: fstest.MapFS{"content/articles/lonely.md": file("---\ntitle: T\n---\n")},
+			want: []string{"content/articles/lonely.md: sidecar has no article lonely.txt"},
+		},
+		{
+			name: "not UTF-8",
+			fsys: fstest.MapFS{"content/articles/latin1.txt": file("Caf\xe9.")},
+			want: []string{"content/articles/latin1.txt:1:1: file is not valid UTF-8"},
+		},
+		{
+			name: "unknown key",
+			fsys: fstest.MapFS{"content/actors/x.md": file("---\nname: X\ncolour: red\n---\n")},
+			want: []string{`content/actors/x.md:3:1: warning: unknown key "colour" is ignored`},
+		},
+		{
+			name: "wrong type",
+			fsys: fstest.MapFS{"content/actors/x.md": file("---\nname: [a, b]\n---\n")},
+			want: []string{"content/actors/x.md:2:7: name must be text, not a list"},
+		},
+		{
+			name: "missing required key",
+			fsys: fstest.MapFS{"content/actors/x.md": file("---\nkind: person\n---\n")},
+			want: []string{`content/actors/x.md:1:1: missing required key "name"`},
+		},
+		{
+			name: "missing front matter",
+			fsys: fstest.MapFS{"content/pages/x.md": file("Just text.\n")},
+			want: []string{"content/pages/x.md:1:1: missing front matter"},
+		},
+		{
+			name: "invalid date",
+			fsys: fstest.MapFS{"content/articles/x.txt": file("---\npublished: 23/05/2023\n---\nText.")},
+			want: []string{`content/articles/x.txt:2:12: published "23/05/2023" is not a date`},
+		},
+		{
+			name: "claim with bad status and evidence",
+			fsys: fstest.MapFS{"content/claims/x.md": file("---\ntitle: T\nstatus: likely\nevidence:\n  - quote: q\n---\n")},
+			want: []string{
+				`content/claims/x.md:3:9: unknown status "likely"`,
+				"content/claims/x.md:5:5: evidence item has no article",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Load(tt.fsys)
+			diags.Sort()
+			if len(diags) != len(tt.want) {
+				t.Fatalf("got %d diagnostics, want %d:\n%v", len(diags), len(tt.want), diags)
+			}
+			for i, d := range diags {
+				if got := d.String(); !strings.HasPrefix(got, tt.want[i]) {
+					t.Errorf("got  %s\nwant %s…", got, tt.want[i])
+				}
+			}
+		})
+	}
+}
