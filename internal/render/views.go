@@ -31,6 +31,8 @@ type Page struct {
 	Actor    *ActorView
 	Claims   []*ClaimGroup
 	Claim    *ClaimView
+
+	OGType string // Open Graph type: "website" or "article"
 }
 
 // File returns the output file of the page.
@@ -514,12 +516,19 @@ func (v *views) page(kind, p, title, desc string) *Page {
 	depth := strings.Count(p, "/")
 	pg := &Page{Kind: kind, Path: p, Root: strings.Repeat("../", depth), Title: title, Description: desc, Site: v.info}
 	if pg.Description == "" {
+		pg.Description = v.describe(kind, p)
+	}
+	if pg.Description == "" {
 		pg.Description = v.info.Description
 	}
 	if kind == "404" {
 		pg.Root = v.info.BasePath
 	}
-	pg.Canonical = v.cfg.AbsURL(p)
+	pg.OGType = ogType(kind)
+	if kind != "404" { // a 404 has no canonical address
+		pg.Canonical = v.absURL(p)
+	}
+	pg.JSONLD = v.jsonLD(kind, p)
 	return pg
 }
 
@@ -590,5 +599,13 @@ func (v *views) pages() []*Page {
 
 // extras returns the non-HTML files generated from the site.
 func (v *views) extras() map[string][]byte {
-	return map[string][]byte{}
+	out := map[string][]byte{
+		"feed.xml":    v.feed(),
+		"robots.txt":  v.robots(),
+		"search.json": v.searchIndex(),
+	}
+	if b := v.sitemap(); b != nil {
+		out["sitemap.xml"] = b
+	}
+	return out
 }

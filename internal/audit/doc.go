@@ -1,0 +1,17 @@
+// Package audit holds tests that check a built briefing site the way its
+// readers and publishers meet it, not a unit of code: they build the default
+// briefing of this repository and serve it with httptest.
+//
+//   - crawl_test.go serves the site under a sub-path (as GitHub Pages serves a
+//     project site) and at a domain root, follows every link, stylesheet,
+//     script and image from the front page, and fails on any broken link or
+//     #fragment, any request to another host, an unparsable sitemap.xml or
+//     feed.xml, and pages whose CSS and JavaScript weigh more than 30 KB.
+//   - axe_test.go loads every kind of page in headless Chromium, light and
+//     dark, and runs axe-core's WCAG 2.2 AA rules on it; it also checks that
+//     nothing scrolls sideways at 320 px. axe-core comes from npm: the test
+//     runs npm ci here when node_modules is missing. Without chromium or npm
+//     the test is skipped, except in CI (CI=true), where it fails.
+//
+// The package has no code of its own.
+package audit

@@ -1,0 +1,212 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds what search engines and link previews read: absolute
+// URLs and the schema.org JSON-LD blocks of each page kind.
+
+// absURL returns the absolute URL of site path p, or "" when the configured
+// base_url has no host: a relative URL where an absolute one is required
+// (canonical, og:url, feed ids) would be wrong, so callers omit the field.
+func (v *views) absURL(p string) string {
+	u, err := url.Parse(v.cfg.BaseURL)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return v.cfg.AbsURL(p)
+}
+
+// ld is one schema.org object. encoding/json sorts map keys, so the output
+// is stable, and escapes <, > and & inside strings, so a title containing
+// "</script>" cannot end the script element it is embedded in.
+type ld map[string]any
+
+// set adds key unless value is empty, keeping the blocks free of "" and [].
+func (o ld) set(key string, value any) ld {
+	switch x := value.(type) {
+	case string:
+		if x == "" {
+			return o
+		}
+	case []string:
+		if len(x) == 0 {
+			return o
+		}
+	case []ld:
+		if len(x) == 0 {
+			return o
+		}
+	case nil:
+		return o
+	}
+	o[key] = value
+	return o
+}
+
+// jsonLD returns the schema.org blocks of the page of kind at site path p.
+func (v *views) jsonLD(kind, p string) []template.JS {
+	var o ld
+	switch kind {
+	case "index":
+		o = ld{"@type": "WebSite", "name": v.info.Title}.
+			set("description", v.info.Description).
+			set("inLanguage", v.info.Language).
+			set("url", v.absURL("")).
+			set("publisher", v.publisher())
+	case "claim":
+		if cv := v.claims[slugOf(p, "claims/")]; cv != nil {
+			o = v.claimReview(cv, p)
+		}
+	case "actor":
+		if av := v.actors[slugOf(p, "actors/")]; av != nil {
+			o = actorThing(av.Kind, av.Name).
+				set("alternateName", aliases(av.Name, av.Aliases)).
+				set("description", av.Role).
+				set("url", v.absURL(p)).
+				set("sameAs", av.Links)
+		}
+	}
+	if o == nil {
+		return nil
+	}
+	o["@context"] = "https://schema.org"
+	b, err := json.Marshal(o)
+	if err != nil { // only plain strings and maps: cannot happen
+		return nil
+	}
+	return []template.JS{template.JS(b)}
+}
+
+// claimReview describes a claim page as a schema.org ClaimReview.
+func (v *views) claimReview(cv *ClaimView, p string) ld {
+	item := ld{"@type": "Claim"}
+	var claimants []ld
+	for _, r := range cv.Claim.ClaimedBy {
+		if a := v.s.Actor(r.Slug); a != nil {
+			claimants = append(claimants, actorThing(a.Kind, a.Name))
+		}
+	}
+	item.set("author", claimants)
+	var appearance []ld
+	seen := map[string]bool{}
+	for _, e := range cv.Evidence {
+		if e.Article.URL == "" || seen[e.Article.URL] {
+			continue
+		}
+		seen[e.Article.URL] = true
+		appearance = append(appearance, ld{"@type": "CreativeWork", "url": e.Article.URL}.set("headline", e.Article.Title))
+	}
+	item.set("appearance", appearance)
+	if len(appearance) > 0 {
+		item["firstAppearance"] = appearance[0]
+	}
+
+	o := ld{
+		"@type":         "ClaimReview",
+		"claimReviewed": cv.Title,
+		"reviewRating":  ld{"@type": "Rating", "alternateName": cv.Label},
+		"itemReviewed":  item,
+		"author":        v.publisher(),
+	}
+	o.set("url", v.absURL(p))
+	if !cv.Claim.Updated.IsZero() {
+		d := cv.Claim.Updated.Format("2006-01-02")
+		o["datePublished"] = d
+		o["dateModified"] = d
+	}
+	return o
+}
+
+// publisher is the organisation behind the briefing: the configured
+// author, or the site itself.
+func (v *views) publisher() ld {
+	name := v.info.Author
+	if name == "" {
+		name = v.info.Title
+	}
+	return ld{"@type": "Organization", "name": name}.set("url", v.absURL(""))
+}
+
+// actorThing is a Person for people and an Organization for everything else.
+func actorThing(kind, name string) ld {
+	t := "Organization"
+	if kind == "person" {
+		t = "Person"
+	}
+	return ld{"@type": t, "name": name}
+}
+
+// aliases returns the actor's other names, without the name itself and
+// without forms differing only in case.
+func aliases(name string, all []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	var out []string
+	for _, a := range all {
+		k := strings.ToLower(a)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// slugOf returns the slug in a site path such as "claims/x/".
+func slugOf(p, prefix string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(p, prefix), "/")
+}
+
+// ogType is the Open Graph type of a page kind.
+func ogType(kind string) string {
+	if kind == "article" || kind == "claim" {
+		return "article"
+	}
+	return "website"
+}
+
+// describe returns a page's meta description when the page has none of its
+// own: the claim's status and title, or the start of the editor's summary.
+func (v *views) describe(kind, p string) string {
+	switch kind {
+	case "claim":
+		if cv := v.claims[slugOf(p, "claims/")]; cv != nil {
+			return cv.Label + ": " + cv.Title
+		}
+	case "article":
+		if av := v.articles[slugOf(p, "articles/")]; av != nil {
+			return plainStart(av.Article.Summary.Source, 200)
+		}
+	case "actor":
+		if av := v.actors[slugOf(p, "actors/")]; av != nil {
+			return plainStart(av.Actor.Body.Source, 200)
+		}
+	}
+	return ""
+}
+
+// mdMarks are the Markdown punctuation characters a description drops.
+var mdMarks = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "#", "")
+
+// plainStart returns the first paragraph of Markdown source md as plain
+// text, cut at a word boundary to at most max bytes.
+func plainStart(md string, max int) string {
+	para, _, _ := strings.Cut(strings.TrimSpace(md), "\n\n")
+	s := strings.Join(strings.Fields(mdMarks.Replace(mdLinkTarget.ReplaceAllString(para, "]"))), " ")
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
