@@ -7,7 +7,8 @@ import (
 // Analyzer runs every analysis step over a site. It holds the loaded
 // language models, so one Analyzer serves many builds.
 type Analyzer struct {
-	seg *Segmenter
+	seg  *Segmenter
+	memo memo // what the last builds found in each article text
 }
 
 // New loads the models the analysis needs.
@@ -30,6 +31,12 @@ func (an *Analyzer) Analyze(s *model.Site) model.Diagnostics {
 	}
 	checkArticles(s, &diags)
 	checkClaims(s, &diags)
+	findMentions(s, &an.memo, &diags)
+	corp := an.memo.corpus(s.Articles)
+	findStatements(s, corp)
+	suggestActors(s, corp, &diags)
+	detectCopies(s, corp)
+	alsoReported(s, corp)
 	countIndependent(s)
 	return diags
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"briefing/internal/model"
@@ -167,12 +166,31 @@ func countIndependent(s *model.Site) {
 	}
 }
 
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// alsoReported fills each found quote's AlsoReported: the sentences of other
+// articles that report what the quoted sentences say, as the corpus finds
+// them. Sentences the claim already cites are left out.
+func alsoReported(s *model.Site, c *corpus) {
+	for _, cl := range s.Claims {
+		cited := map[string]bool{}
+		for _, e := range cl.Evidence {
+			for _, r := range e.Sentences {
+				cited[r.Article+"#"+r.ID] = true
+			}
+		}
+		for i := range cl.Evidence {
+			e := &cl.Evidence[i]
+			e.AlsoReported = nil
+			seen := map[string]bool{}
+			for _, r := range e.Sentences {
+				for _, m := range c.similar(r.Article, r.Sentence) {
+					k := m.Ref.Article + "#" + m.Ref.ID
+					if cited[k] || seen[k] {
+						continue
+					}
+					seen[k] = true
+					e.AlsoReported = append(e.AlsoReported, m.Ref)
+				}
+			}
+		}
 	}
-	sort.Strings(out)
-	return out
 }

@@ -138,7 +138,7 @@ type SentenceLink struct {
 
 // MentionGroup is the sentences of one article that name an actor.
 type MentionGroup struct {
-	Article   *model.Article
+	Article   *ArticleView
 	Sentences []SentenceLink
 }
 
@@ -364,7 +364,7 @@ func (v *views) linkActors() {
 				}
 			}
 			if group == nil || group.Article.Slug != m.Article {
-				av.Mentions = append(av.Mentions, MentionGroup{Article: v.s.Article(m.Article)})
+				av.Mentions = append(av.Mentions, MentionGroup{Article: v.articles[m.Article]})
 				group = &av.Mentions[len(av.Mentions)-1]
 			}
 			group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))

@@ -1,0 +1,445 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"briefing/internal/model"
+)
+
+// Attribution: a sentence in which an actor is the speaker is a statement
+// of that actor. The speaker is found from the shape of the sentence around
+// a reporting verb (said, told, wrote, claimed, denied, …), never from the
+// mere presence of a name:
+//
+//   - subject before the verb: "Kremlin spokesman Dmitry Peskov said",
+//     "The Russian defence ministry earlier claimed", across an apposition
+//     or a relative clause ("Andriy Yusov, a spokesperson for Ukraine’s
+//     military intelligence, told"), and for "X and Y said" both;
+//   - subject after the verb, after a quotation or a comma: "…,” said
+//     Gladkov", "…,” said the state department’s spokesperson, Matthew Miller";
+//   - "according to X" and "in the words of X".
+//
+// A name followed by a possessive ("Zelensky’s team denied") or governed by
+// a preposition ("bloggers close to the defence ministry said") is not the
+// subject. "per X" names where the words were found, not who spoke, so it
+// attributes nothing. A sentence that is a quotation and has no attribution
+// of its own takes the speaker of the sentence before it, or else after it,
+// in the same paragraph; "he said" or "she said" takes the speaker of the
+// sentence before when that is a single person.
+
+// reportingVerbs are the verbs that introduce what someone said.
+var reportingVerbs = setOf(`said says say told tells wrote writes claimed claims denied denies
+asserted asserts announced announces declared declares added adds stated states tweeted tweets
+warned warns confirmed confirms insisted insists reported reports reiterated reiterates
+blamed blames accused accuses urged urges acknowledged acknowledges admitted admits
+alleged alleges argued argues explained explains noted notes responded responds replied replies
+stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises`)
+
+// preVerbWords may stand between a subject and its verb: "X earlier said",
+// "X has repeatedly denied". Words ending in -ly are accepted too.
+var preVerbWords = setOf(`also earlier later then again previously first once has had have
+already since just never still`)
+
+// prepositions govern a noun that therefore is not a subject.
+var prepositions = setOf(`of to by for from with in on at about against near into over under
+like than toward towards between among via per across behind beyond within without
+including close`)
+
+// inversionStops end the search for a subject after the verb: past them the
+// sentence is about something else ("said a statement put out by the group").
+var inversionStops = setOf(`per according in on at while using adding after before that who which
+by from when as to`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// sentenceView is one sentence being attributed: its words and mentions,
+// with offsets into the article text.
+type sentenceView struct {
+	text       string // the whole article text
+	start, end int
+	words      [][2]int
+	mentions   []model.Mention
+}
+
+func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[i][1]] }
+
+// attribute returns, for each sentence of a, the slugs of the actors that
+// speak in it, in order of appearance, and the index of the sentence whose
+// statement it continues (a quotation that takes its speaker from a
+// neighbour), or -1. ms are a's mentions in text order; person reports
+// whether an actor slug names a person.
+func attribute(a *model.Article, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
+	own := make([][]string, len(a.Sentences))
+	pronoun := make([]bool, len(a.Sentences))
+	next := 0
+	v := &sentenceView{text: a.Text} // reused: its words buffer grows once
+	for i, s := range a.Sentences {
+		first := next
+		for next < len(ms) && ms[next].Sentence == i {
+			next++
+		}
+		if first == next && !mayHavePronounSubject(s.Text) {
+			continue
+		}
+		v.start, v.end, v.mentions, v.words = s.Start, s.End, ms[first:next], v.words[:0]
+		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
+		own[i], pronoun[i] = v.speakers()
+	}
+	// Quotations and pronouns take the speaker of a neighbouring sentence
+	// that has one of its own.
+	speakers = make([][]string, len(own))
+	copy(speakers, own)
+	continues = make([]int, len(own))
+	for i, s := range a.Sentences {
+		continues[i] = -1
+		if len(own[i]) > 0 {
+			continue
+		}
+		prev := i > 0 && a.Sentences[i-1].Para == s.Para
+		next := i+1 < len(a.Sentences) && a.Sentences[i+1].Para == s.Para
+		switch {
+		case pronoun[i]:
+			if prev && len(own[i-1]) == 1 && person(own[i-1][0]) {
+				speakers[i] = own[i-1]
+			}
+		case isQuotation(s.Text):
+			if prev && len(own[i-1]) > 0 {
+				speakers[i], continues[i] = own[i-1], i-1
+			} else if next && len(own[i+1]) > 0 {
+				speakers[i], continues[i] = own[i+1], i+1
+			}
+		}
+	}
+	return speakers, continues
+}
+
+// mayHavePronounSubject is a cheap test for "he said" and the like.
+func mayHavePronounSubject(s string) bool {
+	return strings.Contains(s, "he ") || strings.Contains(s, "He ")
+}
+
+// isQuotation reports whether a sentence opens with a quotation mark.
+func isQuotation(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return r == '“' || r == '"' || r == '‘' || r == '„' || r == '«'
+}
+
+// speakers returns the actors that speak in the sentence, and whether a
+// reporting verb has "he" or "she" as its subject.
+func (v *sentenceView) speakers() (out []string, pronoun bool) {
+	add := func(ms ...model.Mention) {
+		for _, m := range ms {
+			if !contains(out, m.Actor) {
+				out = append(out, m.Actor)
+			}
+		}
+	}
+	for i := range v.words {
+		w := v.word(i)
+		switch {
+		case reportingVerbs[w]:
+			subj, pro := v.subjectBefore(i)
+			add(subj...)
+			pronoun = pronoun || pro
+			if len(subj) == 0 {
+				if m, ok := v.subjectAfter(i); ok {
+					add(m)
+				}
+			}
+		case w == "according" && i+1 < len(v.words) && v.word(i+1) == "to":
+			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
+				add(m)
+			}
+		case w == "words" && i+1 < len(v.words) && v.word(i+1) == "of" && i > 1 && strings.EqualFold(v.word(i-2), "in"):
+			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
+				add(m)
+			}
+		}
+	}
+	return out, pronoun && len(out) == 0
+}
+
+// subjectBefore returns the mentions that are the subject of the verb at
+// word i, looking left past adverbs and then past up to three comma-set
+// phrases (appositions, relative clauses), and whether the subject is "he"
+// or "she".
+func (v *sentenceView) subjectBefore(i int) ([]model.Mention, bool) {
+	j := i - 1
+	for j >= 0 && v.words[j][1] == v.gapStart(v.words[j+1][0]) && isPreVerb(v.word(j)) {
+		j--
+	}
+	at := v.words[j+1][0] // the subject must end here, bar spaces
+	if j >= 0 && v.words[j][1] == v.gapStart(at) {
+		if w := strings.ToLower(v.word(j)); w == "he" || w == "she" {
+			return nil, true
+		}
+	}
+	end := v.gapStart(at)
+	for commas := 0; ; commas++ {
+		if m, ok := v.mentionEndingAt(end); ok {
+			return v.withConjuncts(m), false
+		}
+		// Step over one comma-set phrase: ", a spokesperson for X,".
+		if commas == 3 || end <= v.start || v.text[end-1] != ',' {
+			return nil, false
+		}
+		prev := strings.LastIndexByte(v.text[v.start:end-1], ',')
+		if prev < 0 {
+			return nil, false
+		}
+		phrase := v.text[v.start+prev+1 : end-1]
+		if strings.ContainsAny(phrase, "“”\"") || len(strings.Fields(phrase)) > 20 {
+			return nil, false
+		}
+		end = v.gapStart(v.start + prev)
+	}
+}
+
+// gapStart returns the offset where the spaces before at begin.
+func (v *sentenceView) gapStart(at int) int {
+	for at > v.start && (v.text[at-1] == ' ' || v.text[at-1] == '\t' || v.text[at-1] == '\n') {
+		at--
+	}
+	return at
+}
+
+// mentionEndingAt returns the mention ending at offset end, when it can be
+// a subject: not governed by a preposition.
+func (v *sentenceView) mentionEndingAt(end int) (model.Mention, bool) {
+	for _, m := range v.mentions {
+		if m.End == end {
+			return m, !v.governed(m)
+		}
+	}
+	return model.Mention{}, false
+}
+
+// governed reports whether the word before mention m is a preposition.
+func (v *sentenceView) governed(m model.Mention) bool {
+	for j := len(v.words) - 1; j >= 0; j-- {
+		if v.words[j][1] <= m.Start {
+			return v.words[j][1] == v.gapStart(m.Start) && prepositions[strings.ToLower(v.word(j))]
+		}
+	}
+	return false
+}
+
+// withConjuncts returns m and the mentions joined to it by "and" before it:
+// "The Legion and the Russian Volunteer Corps said".
+func (v *sentenceView) withConjuncts(m model.Mention) []model.Mention {
+	out := []model.Mention{m}
+	for {
+		k := indexOf(v.mentions, m)
+		if k <= 0 {
+			return out
+		}
+		p := v.mentions[k-1]
+		if strings.TrimSpace(v.text[p.End:m.Start]) != "and" || v.governed(p) || possessive(v.text, p.End) {
+			return out
+		}
+		out = append([]model.Mention{p}, out...)
+		m = p
+	}
+}
+
+// subjectAfter returns the subject of an inverted report ("…,” said
+// Gladkov): the first mention after the verb at word i that is not a
+// possessive, within six words and before any word that starts another
+// phrase. The verb must follow a quotation or a comma.
+func (v *sentenceView) subjectAfter(i int) (model.Mention, bool) {
+	before := v.gapStart(v.words[i][0])
+	if before <= v.start {
+		return model.Mention{}, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(v.text[:before])
+	if !strings.ContainsRune("”\"’',—", last) {
+		return model.Mention{}, false
+	}
+	limit := v.end
+	for j := i + 1; j < len(v.words) && j <= i+6; j++ {
+		if inversionStops[v.word(j)] {
+			limit = v.words[j][0]
+			break
+		}
+		limit = v.words[j][1]
+	}
+	for _, m := range v.mentions {
+		if m.Start < v.words[i][1] || m.Start >= limit {
+			continue
+		}
+		if !possessive(v.text, m.End) {
+			return m, true
+		}
+	}
+	return model.Mention{}, false
+}
+
+// mentionAfter returns the mention that starts at offset at, bar spaces and
+// an article ("according to the Russian defence ministry"), unless it is a
+// possessive ("according to Peskov’s office").
+func (v *sentenceView) mentionAfter(at int) (model.Mention, bool) {
+	rest := strings.TrimLeft(v.text[at:v.end], " ")
+	for _, det := range []string{"the ", "The "} {
+		if r := strings.TrimPrefix(rest, det); len(r) < len(rest) {
+			for _, m := range v.mentions {
+				if m.Start == v.end-len(r) && !possessive(v.text, m.End) {
+					return m, true
+				}
+			}
+		}
+	}
+	for _, m := range v.mentions {
+		if m.Start == v.end-len(rest) && !possessive(v.text, m.End) {
+			return m, true
+		}
+	}
+	return model.Mention{}, false
+}
+
+// possessive reports whether the text at offset end is a possessive ’s.
+func possessive(text string, end int) bool {
+	rest := text[end:]
+	return strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ")
+}
+
+func isPreVerb(w string) bool {
+	return preVerbWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ly") && w == strings.ToLower(w))
+}
+
+func indexOf(ms []model.Mention, m model.Mention) int {
+	for k := range ms {
+		if ms[k] == m {
+			return k
+		}
+	}
+	return -1
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// findStatements attributes every sentence of s and fills s.Statements: for
+// each actor, one group per distinct statement, holding each article's
+// wording of it. Two statements of one actor are the same when the corpus
+// finds them similar with the actor's own names left out (every statement
+// of Gladkov names Gladkov; that says nothing about what he said). Groups
+// are sorted by actor, then by how many articles carry them, then by where
+// they first appear; s.Mentions must be filled.
+func findStatements(s *model.Site, c *corpus) {
+	kind := map[string]string{}
+	var persons []string
+	for _, a := range s.Actors {
+		kind[a.Slug] = a.Kind
+		if a.Kind == "person" {
+			persons = append(persons, a.Slug)
+		}
+	}
+	person := func(slug string) bool { return kind[slug] == "person" }
+	byActor := map[string][]int{}  // actor → corpus ids of its statements
+	links := map[string][][2]int{} // actor → quotations and the statements they continue
+	at := 0
+	c.m.mu.Lock()
+	for _, a := range s.Articles {
+		from := at
+		for at < len(s.Mentions) && s.Mentions[at].Article == a.Slug {
+			at++
+		}
+		// What a text's sentences attribute depends on its mentions and on
+		// which actors are persons; the memo keeps it while both hold.
+		e := c.m.text(a)
+		key := e.mentionKey + "\x01" + strings.Join(persons, ",")
+		if e.mentionKey == "" || len(e.mentions) != at-from || e.speakerKey != key {
+			e.speakers, e.continues = attribute(a, s.Mentions[from:at], person)
+			e.speakerKey = key
+		}
+		for i, sp := range e.speakers {
+			for _, actor := range sp {
+				byActor[actor] = append(byActor[actor], c.id(a.Slug, i))
+				if j := e.continues[i]; j >= 0 {
+					links[actor] = append(links[actor], [2]int{c.id(a.Slug, i), c.id(a.Slug, j)})
+				}
+			}
+		}
+	}
+	c.m.mu.Unlock()
+	s.Statements = s.Statements[:0]
+	for _, a := range s.Actors {
+		if ids := byActor[a.Slug]; len(ids) > 0 {
+			s.Statements = append(s.Statements, groupStatements(a, ids, links[a.Slug], c)...)
+		}
+	}
+}
+
+// groupStatements joins the statements ids of actor a that report the same
+// thing (union-find over the similar pairs, and over the linked pairs: a
+// quotation and the sentence whose statement it continues) and returns the
+// groups.
+func groupStatements(a *model.Actor, ids []int, linked [][2]int, c *corpus) []model.StatementGroup {
+	ignore := c.termIDs(append([]string{a.Name}, a.Aliases...)...)
+	q := query{accept: sameStatement, ignore: ignore, within: c.subset(ids, ignore)}
+	pos := make(map[int]int, len(ids)) // corpus id → index in ids
+	for k, id := range ids {
+		pos[id] = k
+	}
+	parent := make([]int, len(ids))
+	for k := range parent {
+		parent[k] = k
+	}
+	var find func(int) int
+	find = func(k int) int {
+		if parent[k] != k {
+			parent[k] = find(parent[k])
+		}
+		return parent[k]
+	}
+	for _, l := range linked {
+		parent[find(pos[l[0]])] = find(pos[l[1]])
+	}
+	for k, id := range ids {
+		// Statements already in k's group need no scoring: with many
+		// outlets carrying one statement, this keeps grouping linear.
+		q.skip = func(d int) bool { j, ok := pos[d]; return ok && find(j) == find(k) }
+		for _, m := range c.search(id, q) {
+			parent[find(pos[c.id(m.Ref.Article, m.Ref.Sentence)])] = find(k)
+		}
+	}
+	root := map[int]int{} // root → index in out
+	var out []model.StatementGroup
+	for k, id := range ids { // ids are in article then sentence order
+		r := find(k)
+		g, ok := root[r]
+		if !ok {
+			g = len(out)
+			root[r] = g
+			out = append(out, model.StatementGroup{Actor: a.Slug})
+		}
+		out[g].Sentences = append(out[g].Sentences, c.refs[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return outlets(out[i]) > outlets(out[j]) })
+	return out
+}
+
+// outlets counts the articles a statement group comes from.
+func outlets(g model.StatementGroup) int {
+	n := 0
+	for i, r := range g.Sentences {
+		if i == 0 || r.Article != g.Sentences[i-1].Article {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,534 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefing/internal/model"
+)
+
+// Suggestions: the people and organisations the articles name at least
+// twice and that no actor file covers yet.
+//
+// A name is a run of capitalised words, possibly joined by "of", "the",
+// "for" or "de" ("Freedom of Russia Legion"), with leading function words
+// and titles taken off ("Belgorod Governor Vyacheslav Gladkov" is "Vyacheslav
+// Gladkov"); an organisation is also "the <modifier> <ministry|service|…>"
+// in lower case ("the interior ministry"). A surname alone counts for the
+// full name it ends ("Gladkov" for "Vyacheslav Gladkov"). Left out are:
+// names an actor's name or alias covers, wholly or in part; single words
+// that the articles also use in lower case ("Members", "Western") or that
+// look like nationality adjectives ("Ukrainian"); days and months; names
+// mostly used as places ("in Grayvoron", "the Bakhmut area"); and
+// headlines, captions and page furniture: paragraphs without final
+// punctuation, and text in capitals.
+
+// minNamed is how often a name must occur to be suggested.
+const minNamed = 2
+
+// nameConnectors may join the words of a name.
+var nameConnectors = setOf(`of the for de`)
+
+// titles precede a person's name and are not part of it.
+var titles = setOf(`president vice prime minister general governor mayor senator gen col lt
+major colonel lieutenant captain sergeant admiral commander chief mr mrs ms dr judge king queen
+prince princess pope spokesman spokeswoman spokesperson secretary ambassador chancellor deputy
+adviser advisor chairman director`)
+
+// calendarWords are capitalised but never names of actors.
+var calendarWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec`)
+
+// orgHeads end lower-case organisation phrases: "the interior ministry".
+var orgHeads = setOf(`ministry committee service agency council court department office corps
+legion brigade battalion regiment police guard party government parliament newspaper broadcaster
+commission bureau directorate administration`)
+
+// placeBefore and placeAfter are the words around a name that make it a
+// place: "in X", "near X", "the town of X", "the X region".
+var (
+	placeBefore = setOf(`in into near from at across outside towards toward around through inside`)
+	placeNouns  = setOf(`town city village settlement region province district oblast capital
+outskirts area county republic state border checkpoint crossing highway airport outpost river
+front`)
+)
+
+// demonymEndings end nationality adjectives used as single words.
+var demonymEndings = []string{"ian", "ians", "ean", "eans", "ese", "ish"}
+
+func isDemonym(w string) bool {
+	for _, e := range demonymEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameUse is one occurrence of a candidate name.
+type nameUse struct {
+	article *model.Article
+	form    string // as written
+	key     string // see nameKey
+	start   int    // byte offset into article.Text
+	place   bool   // in a context that makes it a place
+	initial bool   // at the start of its sentence
+}
+
+// dropCommonFirst takes off the first word of a name at the start of a
+// sentence when it is a common word, capitalised only there ("Later Ivan
+// Petrov left").
+func dropCommonFirst(u nameUse, c *corpus) nameUse {
+	first, rest, ok := strings.Cut(u.form, " ")
+	if !ok || !c.has(strings.ToLower(first)) {
+		return u
+	}
+	u.form, u.key, u.start = rest, nameKey(rest), u.start+len(first)+1
+	return u
+}
+
+// candidate is a name and its occurrences.
+type candidate struct {
+	key   string // lower case, without a leading "the"
+	forms map[string]int
+	uses  []nameUse
+	also  []string // shorter forms merged into it
+}
+
+// suggestActors reports names that articles use at least minNamed times and
+// that no actor covers, as suggestions at their first occurrence. c is the
+// corpus of s's articles.
+func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
+	var nf nameFinder
+	names := make([][]nameUse, len(s.Articles))
+	c.m.mu.Lock()
+	for i, a := range s.Articles {
+		e := c.m.text(a)
+		if !e.named {
+			e.names, e.named = nf.names(a), true
+		}
+		names[i] = e.names
+	}
+	c.m.mu.Unlock()
+	cands := map[string]*candidate{}
+	for i, a := range s.Articles {
+		for _, u := range names[i] {
+			u.article = a
+			if u.initial {
+				u = dropCommonFirst(u, c)
+			}
+			x := cands[u.key]
+			if x == nil {
+				x = &candidate{key: u.key, forms: map[string]int{}}
+				cands[u.key] = x
+			}
+			x.forms[u.form]++
+			x.uses = append(x.uses, u)
+		}
+	}
+	for key := range cands {
+		if !isName(key, c) {
+			delete(cands, key)
+		}
+	}
+	mergeSurnames(cands)
+	aliases := newAliasIndex(s.Actors)
+	var out []*candidate
+	for _, x := range cands {
+		if len(x.uses) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
+			out = append(out, x)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	for _, x := range out {
+		diags.Add(suggestion(x))
+	}
+}
+
+// suggestion is the diagnostic for candidate c.
+func suggestion(c *candidate) model.Diagnostic {
+	sort.SliceStable(c.uses, func(i, j int) bool {
+		x, y := c.uses[i], c.uses[j]
+		if x.article.Slug != y.article.Slug {
+			return x.article.Slug < y.article.Slug
+		}
+		return x.start < y.start
+	})
+	articles := map[string]bool{}
+	var places []string
+	for _, u := range c.uses {
+		articles[u.article.Slug] = true
+		if len(places) < 3 {
+			places = append(places, textPos(u.article, u.start).String())
+		}
+	}
+	form := c.form()
+	msg := fmt.Sprintf("%q is named %d times in %d %s but has no actor file",
+		form, len(c.uses), len(articles), plural(len(articles), "article", "articles"))
+	if len(c.also) > 0 {
+		msg += fmt.Sprintf(" (also as %s)", quoteAll(c.also))
+	}
+	hint := "named at " + strings.Join(places, ", ")
+	if len(c.uses) > len(places) {
+		hint += ", …"
+	}
+	hint += fmt.Sprintf("\nadd content/actors/%s.md with it among the aliases", slugify(form))
+	return model.Diagnostic{Pos: textPos(c.uses[0].article, c.uses[0].start),
+		Severity: model.Suggestion, Message: msg, Hint: hint}
+}
+
+// form returns the commonest way the articles write the name.
+func (c *candidate) form() string {
+	best, n := "", 0
+	for f, k := range c.forms {
+		if k > n || k == n && f < best {
+			best, n = f, k
+		}
+	}
+	return best
+}
+
+// names returns the names in article a, outside headlines, captions and
+// text in capitals, with their article unset.
+func (nf *nameFinder) names(a *model.Article) []nameUse {
+	out := []nameUse{} // not nil: looked, if nothing
+	for _, p := range a.Paragraphs {
+		if isFurniture(a, p) {
+			continue
+		}
+		for i := p.First; i <= p.Last; i++ {
+			st := a.Sentences[i]
+			if mostlyCapitals(st.Text) {
+				continue
+			}
+			nf.find(a, st, func(form string, u nameUse) {
+				nf.key = appendNameKey(nf.key[:0], form)
+				if len(nf.key) > 0 {
+					u.article, u.form, u.key = nil, form, string(nf.key)
+					out = append(out, u)
+				}
+			})
+		}
+	}
+	return out
+}
+
+// nameFinder finds the names in sentences, reusing its buffers.
+type nameFinder struct {
+	text string   // the article text
+	ws   [][2]int // the words of the current sentence
+	key  []byte
+}
+
+func (nf *nameFinder) w(i int) string { return nf.text[nf.ws[i][0]:nf.ws[i][1]] }
+
+// in reports whether word i, lower-cased, is in set; false past either end.
+func (nf *nameFinder) in(set map[string]bool, i int) bool {
+	return i >= 0 && i < len(nf.ws) && lowerIn(set, nf.w(i))
+}
+
+// is reports whether word i, lower-cased, is word.
+func (nf *nameFinder) is(i int, word string) bool {
+	return i >= 0 && i < len(nf.ws) && strings.EqualFold(nf.w(i), word)
+}
+
+// joined reports whether word i follows word i-1 after a single space.
+func (nf *nameFinder) joined(i int) bool { return nf.text[nf.ws[i-1][1]:nf.ws[i][0]] == " " }
+
+// find calls f with every name in sentence st of article a.
+func (nf *nameFinder) find(a *model.Article, st model.Sentence, f func(form string, use nameUse)) {
+	nf.text, nf.ws = a.Text, nf.ws[:0]
+	scanWords(st.Text, func(s, e int) { nf.ws = append(nf.ws, [2]int{st.Start + s, st.Start + e}) })
+	for i := 0; i < len(nf.ws); i++ {
+		if isNameWord(nf.w(i)) {
+			j := i
+			for j+1 < len(nf.ws) && nf.joined(j+1) && !possessiveWord(nf.w(j)) {
+				switch {
+				case isNameWord(nf.w(j + 1)):
+					j++
+					continue
+				case nameConnectors[nf.w(j+1)] && j+2 < len(nf.ws) && nf.joined(j+2) && isNameWord(nf.w(j+2)):
+					j += 2
+					continue
+				}
+				break
+			}
+			nf.emit(a, i, j, f)
+			i = j
+			continue
+		}
+		// the <modifier> [<modifier>] <head>: an organisation in lower case.
+		if orgHeads[nf.w(i)] {
+			for k := i - 1; k >= i-2 && k > 0; k-- {
+				if !nf.joined(k+1) || nf.in(stopWords, k) || isCapitalised(nf.w(k)) {
+					break
+				}
+				if nf.is(k-1, "the") && nf.joined(k) {
+					f(nf.text[nf.ws[k][0]:nf.ws[i][1]], nameUse{article: a, start: nf.ws[k][0]})
+					break
+				}
+			}
+		}
+	}
+}
+
+// emit calls f with the name in words first to last, once leading titles
+// and function words are taken off.
+func (nf *nameFinder) emit(a *model.Article, first, last int, f func(form string, use nameUse)) {
+	for k := last; k > first; k-- {
+		if nf.in(titles, k-1) {
+			first = k
+			break
+		}
+	}
+	for first <= last && (nf.in(stopWords, first) || nf.in(nameConnectors, first)) {
+		first++
+	}
+	for last >= first && nf.in(nameConnectors, last) {
+		last--
+	}
+	if first > last || first == last && nf.in(titles, first) {
+		return
+	}
+	form := strings.TrimSuffix(strings.TrimSuffix(nf.text[nf.ws[first][0]:nf.ws[last][1]], "’s"), "'s")
+	prev := first - 1
+	if nf.is(prev, "the") {
+		prev--
+	}
+	place := nf.in(placeBefore, prev) || nf.in(placeNouns, last+1) || nf.is(prev, "of") && nf.in(placeNouns, prev-1)
+	f(form, nameUse{article: a, start: nf.ws[first][0], place: place, initial: first == 0})
+}
+
+// lowerIn reports whether w, with its ASCII letters lower-cased, is in set,
+// without allocating for the short words that sets hold.
+func lowerIn(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b)]
+}
+
+// isNameWord reports whether w can be part of a name: capitalised, not a
+// day or month, and if hyphenated, capitalised or numbered in every part
+// ("Mi-8", but not "Ukraine-aligned").
+func isNameWord(w string) bool {
+	if !isCapitalised(w) || lowerIn(calendarWords, w) {
+		return false
+	}
+	for i := strings.IndexByte(w, '-'); i >= 0; i = strings.IndexByte(w, '-') {
+		w = w[i+1:]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func possessiveWord(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }
+
+// isName reports whether a candidate key can name an actor: a single word
+// must not be a common word the articles also write in lower case
+// ("Members" beside "members"), nor a nationality adjective.
+func isName(key string, c *corpus) bool {
+	if strings.Contains(key, " ") {
+		return true
+	}
+	return !c.has(key) && !isStopWord(key) && !isDemonym(key) && utf8.RuneCountInString(key) > 1
+}
+
+// nameKey normalises a name for counting: lower case, single spaces, no
+// leading "the", curly apostrophes straightened.
+func nameKey(s string) string { return string(appendNameKey(nil, s)) }
+
+// appendNameKey appends the name key of s to b.
+func appendNameKey(b []byte, s string) []byte {
+	n := len(b)
+	for _, f := range strings.Fields(s) {
+		if len(b) > n {
+			b = append(b, ' ')
+		}
+		for _, r := range f {
+			switch {
+			case r == '’':
+				b = append(b, '\'')
+			case r < utf8.RuneSelf:
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b = append(b, byte(r))
+			default:
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+		}
+	}
+	if len(b)-n > 4 && string(b[n:n+4]) == "the " {
+		b = append(b[:n], b[n+4:]...)
+	}
+	return b
+}
+
+// mergeSurnames folds a one-word name into the commonest longer person-like
+// name (two or three capitalised words) that ends with it.
+func mergeSurnames(cands map[string]*candidate) {
+	full := map[string]*candidate{} // last word → best full name
+	for _, c := range cands {
+		words := strings.Fields(c.key)
+		if len(words) < 2 || len(words) > 3 || strings.Contains(c.key, " of ") {
+			continue
+		}
+		last := words[len(words)-1]
+		if b := full[last]; b == nil || len(c.uses) > len(b.uses) || len(c.uses) == len(b.uses) && c.key < b.key {
+			full[last] = c
+		}
+	}
+	for key, c := range cands {
+		if strings.Contains(key, " ") {
+			continue
+		}
+		if f := full[key]; f != nil {
+			f.uses = append(f.uses, c.uses...)
+			f.also = append(f.also, c.form())
+			delete(cands, key)
+		}
+	}
+}
+
+// isPlace reports whether a name is mostly used as a place.
+func isPlace(c *candidate) bool {
+	n := 0
+	for _, u := range c.uses {
+		if u.place {
+			n++
+		}
+	}
+	return 2*n >= len(c.uses)
+}
+
+// aliasIndex holds the name keys of every actor name and alias, indexed
+// by their words.
+type aliasIndex struct {
+	keys   []string
+	byWord map[string][]int // word → indexes of the keys that contain it
+}
+
+func newAliasIndex(actors []*model.Actor) *aliasIndex {
+	x := &aliasIndex{byWord: map[string][]int{}}
+	for _, a := range actors {
+		for _, s := range append([]string{a.Name}, a.Aliases...) {
+			k := nameKey(s)
+			if k == "" {
+				continue
+			}
+			for _, w := range keyWords(k) {
+				x.byWord[w] = append(x.byWord[w], len(x.keys))
+			}
+			x.keys = append(x.keys, k)
+		}
+	}
+	return x
+}
+
+// covers reports whether a name key is covered by an alias: one contains
+// the other as whole words, so they share a word.
+func (x *aliasIndex) covers(key string) bool {
+	for _, w := range keyWords(key) {
+		for _, i := range x.byWord[w] {
+			if a := x.keys[i]; containsWords(a, key) || containsWords(key, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyWords splits a name key into its words, apostrophes and hyphens
+// separating them as wordBoundary does.
+func keyWords(key string) []string {
+	return strings.FieldsFunc(key, func(r rune) bool { return !isWordRune(r) })
+}
+
+// containsWords reports whether s contains sub on word boundaries.
+func containsWords(s, sub string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], sub)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if wordBoundary(s, i, i+len(sub)) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// isFurniture reports whether a paragraph is a headline, a photo caption
+// with its credit, or page furniture rather than prose: it does not end
+// with final punctuation.
+func isFurniture(a *model.Article, p model.Paragraph) bool {
+	r, _ := utf8.DecodeLastRuneInString(a.Text[:a.Sentences[p.Last].End])
+	return !strings.ContainsRune(".!?”\"’:)", r)
+}
+
+// mostlyCapitals reports whether most letters of s are capitals, as in
+// "CLICK HERE TO READ MORE".
+func mostlyCapitals(s string) bool {
+	up, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				up++
+			}
+		}
+	}
+	return letters > 8 && up*10 > letters*6
+}
+
+// slugify turns a name into an actor file slug: ASCII letters and digits
+// joined by hyphens.
+func slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else if r != '’' && r != '\'' {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
