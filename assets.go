@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates static
+//go:embed all:templates all:static
 var theme embed.FS
 
 // Theme returns the embedded default theme, with templates/ and static/ at

@@ -10,8 +10,8 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"sync"
 
-	"briefing"
 	"briefing/internal/analysis"
 	"briefing/internal/config"
 	"briefing/internal/content"
@@ -37,9 +37,14 @@ type Result struct {
 func (r *Result) Err() error { return r.Diags.Errors() }
 
 // Builder builds briefings. It keeps the loaded language models, so one
-// Builder serves many builds.
+// Builder serves many builds, and what one build can reuse from the last
+// (see cache.go), so that rebuilding after an edit is quick. Builds on one
+// Builder run one at a time.
 type Builder struct {
 	an *analysis.Analyzer
+
+	mu    sync.Mutex // guards cache, and so serialises builds
+	cache cache
 }
 
 // New returns a Builder.
@@ -55,6 +60,8 @@ func New() (*Builder, error) {
 // the result; the files are rendered only when there is no error. The
 // returned error is for failures that are not about content.
 func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	res := &Result{Config: config.Default()}
 	if data, err := fs.ReadFile(fsys, config.FileName); err == nil {
 		cfg, diags := config.Parse(config.FileName, data)
@@ -70,9 +77,11 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
 	site, diags := content.Load(fsys)
 	res.Site = site
 	res.Diags = append(res.Diags, diags...)
+	b.cache.restoreSegments(site)
 	res.Diags = append(res.Diags, b.an.Analyze(site)...)
+	b.cache.keepSegments(site)
 
-	r, err := render.New(render.Overlay(fsys, briefing.Theme()))
+	r, err := b.cache.theme(fsys)
 	if err != nil {
 		res.Diags = append(res.Diags, templateDiag(err))
 		res.Diags.Sort()

@@ -1,0 +1,109 @@
+package preview
+
+import (
+	"bytes"
+	_ "embed"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// script is the client side of the preview; see preview.js.
+//
+//go:embed preview.js
+var script []byte
+
+// ServeHTTP serves the event stream, the client script, and the files of
+// the last good build, with the client script injected into HTML pages.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case EventsPath:
+		s.broker.ServeHTTP(w, r)
+		return
+	case ScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		http.ServeContent(w, r, "preview.js", time.Time{}, bytes.NewReader(script))
+		return
+	}
+	s.serveSite(w, r)
+}
+
+// serveSite serves a file of the site. A folder serves its index.html, a
+// folder named without its trailing slash redirects to it (so relative links
+// resolve), and a missing file gets the site's 404 page.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
+	sn := s.snap.Load()
+	if sn.files == nil {
+		s.write(w, r, sn, "index.html", http.StatusServiceUnavailable, []byte(buildingPage))
+		return
+	}
+	upath := r.URL.Path
+	if !strings.HasPrefix(upath, "/") {
+		upath = "/" + upath
+	}
+	name := strings.TrimPrefix(path.Clean(upath), "/")
+	if strings.HasSuffix(upath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	if data, ok := sn.files[name]; ok {
+		s.write(w, r, sn, name, http.StatusOK, data)
+		return
+	}
+	if _, ok := sn.files[path.Join(name, "index.html")]; ok && !strings.HasSuffix(upath, "/") {
+		target := "/" + name + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	if data, ok := sn.files["404.html"]; ok {
+		s.write(w, r, sn, "404.html", http.StatusNotFound, data)
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// write sends one file, with the client script injected when it is HTML.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, sn *snapshot, name string, status int, data []byte) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = Inject(data, sn.version, s.opt.Navigate)
+	}
+	w.Header().Set("Content-Type", ctype)
+	if status == http.StatusOK {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// buildingPage is served before the first good build; the overlay tells
+// what is wrong, and the page reloads when the site is there.
+const buildingPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>No build yet</title>
+</head>
+<body>
+<p>The briefing has not built yet; this page reloads when it has.</p>
+</body>
+</html>
+`

@@ -1,0 +1,62 @@
+package preview
+
+import (
+	"path"
+	"strings"
+
+	"briefing/internal/render"
+)
+
+// navigation returns the URL path ("/articles/x/") of the page open pages
+// should go to after a build caused by sources, or "" to stay where they
+// are. They move only when the sources are one content file (or an
+// article's text and its sidecar) and its page exists.
+func navigation(sources []string, files render.Files) string {
+	target, found := "", false
+	for _, src := range sources {
+		page, ok := PagePath(src)
+		if !ok {
+			continue
+		}
+		if found && page != target {
+			return "" // several pages changed: stay
+		}
+		target, found = page, true
+	}
+	if _, ok := files[target+"index.html"]; !found || !ok {
+		return ""
+	}
+	return "/" + target
+}
+
+// PagePath returns the site path ("articles/x/", "" for the overview) of the
+// page made from the content file src (slash-separated, relative to the
+// briefing folder), and whether src makes a page:
+//
+//	content/_index.md                → ""
+//	content/articles/<slug>.{txt,md} → articles/<slug>/
+//	content/actors/<slug>.md         → actors/<slug>/
+//	content/claims/<slug>.md         → claims/<slug>/
+//	content/pages/<slug>.md          → <slug>/
+func PagePath(src string) (string, bool) {
+	if src == "content/_index.md" {
+		return "", true
+	}
+	dir, file := path.Split(src)
+	ext := path.Ext(file)
+	slug := strings.TrimSuffix(file, ext)
+	if slug == "" {
+		return "", false
+	}
+	switch {
+	case dir == "content/articles/" && (ext == ".txt" || ext == ".md"):
+		return "articles/" + slug + "/", true
+	case dir == "content/actors/" && ext == ".md":
+		return "actors/" + slug + "/", true
+	case dir == "content/claims/" && ext == ".md":
+		return "claims/" + slug + "/", true
+	case dir == "content/pages/" && ext == ".md":
+		return slug + "/", true
+	}
+	return "", false
+}

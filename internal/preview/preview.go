@@ -1,0 +1,184 @@
+// Package preview serves a rendered briefing from memory and makes the
+// browser follow every rebuild: the live preview of "briefing serve".
+//
+// A Server is an http.Handler. It serves the files of the last good build
+// (never the source folder), and injects into every HTML page it serves,
+// right after <head>, a small script that listens for Server-Sent Events on
+// EventsPath. Each Update compares the new build with the one served:
+//
+//   - output byte-identical to what is served: nothing is sent;
+//   - only stylesheets changed: open pages swap them without reloading;
+//   - anything else changed: open pages whose own file or whose assets
+//     (anything but HTML pages and data files: .json, .xml, .txt) changed
+//     reload, after the new files are in place; when the build was caused
+//     by an edit of one content file and Options.Navigate is set, every
+//     open page goes to that file's page instead;
+//   - the build failed: the last good site stays served and every open page
+//     shows an overlay listing each error as path:line:col: message; the
+//     next good build clears the overlay (and reloads if anything changed).
+//
+// A page that connects, or reconnects after a restart of the server, is told
+// the current version and any errors, so it reloads if it is stale and shows
+// the overlay if the build is broken. The published site never contains the
+// script: it exists only in this package.
+package preview
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"briefing/internal/model"
+	"briefing/internal/render"
+)
+
+// maxListed is how many changed paths a reload event lists; past that it
+// lists none, which tells every page to reload.
+const maxListed = 500
+
+// Paths the preview serves besides the site. Slugs cannot start with "_",
+// so they never collide with a page.
+const (
+	EventsPath = "/_briefing/events"
+	ScriptPath = "/_briefing/preview.js"
+)
+
+// Options change what the preview does.
+type Options struct {
+	// Navigate takes open pages to the page of a content file when an
+	// edit of that file is what changed.
+	Navigate bool
+	// Heartbeat is how often idle event streams get a comment, so that
+	// dead connections are noticed (default 20s).
+	Heartbeat time.Duration
+}
+
+// Server serves a site preview; see the package documentation. It is safe
+// for concurrent use. Close ends the event streams.
+type Server struct {
+	opt    Options
+	nonce  string // tells this server's versions from a previous run's
+	broker *broker
+	snap   atomic.Pointer[snapshot]
+	mu     sync.Mutex // serialises Update
+	gen    int
+}
+
+// snapshot is what is being served.
+type snapshot struct {
+	files   render.Files // nil before the first good build
+	version string       // "" before the first good build
+	errors  string       // the overlay's HTML while the last build failed
+}
+
+// New returns a Server with nothing to serve yet: until the first good
+// build, every page says that there is none yet, with status 503.
+func New(opt Options) *Server {
+	if opt.Heartbeat <= 0 {
+		opt.Heartbeat = 20 * time.Second
+	}
+	s := &Server{opt: opt, nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	s.broker = newBroker(opt.Heartbeat)
+	s.snap.Store(&snapshot{})
+	return s
+}
+
+// Build is one build's outcome, as the preview needs it.
+type Build struct {
+	// Files is the rendered site; nil when the build failed.
+	Files render.Files
+	// Diags are the build's findings; when Files is nil, its errors are
+	// shown in the overlay.
+	Diags model.Diagnostics
+	// Sources are the source files, relative to the briefing folder and
+	// slash-separated, whose change caused the build.
+	Sources []string
+}
+
+// Action is what an Update told the open pages to do.
+type Action int
+
+// The actions, from doing nothing to reloading.
+const (
+	Unchanged   Action = iota // the output is byte-identical: nothing sent
+	SwapCSS                   // only stylesheets changed
+	Reload                    // pages reload or navigate
+	ShowErrors                // the build failed: overlay shown
+	ClearErrors               // the build is fixed and the output is as before
+)
+
+func (a Action) String() string {
+	switch a {
+	case SwapCSS:
+		return "stylesheet swapped"
+	case Reload:
+		return "reloaded"
+	case ShowErrors:
+		return "errors shown"
+	case ClearErrors:
+		return "errors cleared"
+	}
+	return "unchanged"
+}
+
+// Update makes b the build the preview shows and tells the open pages. It
+// returns what they were told, and the output paths that changed.
+func (s *Server) Update(b Build) (Action, []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.snap.Load()
+	if b.Files == nil {
+		overlay := renderOverlay(b.Diags)
+		if overlay == old.errors {
+			return ShowErrors, nil // shown already
+		}
+		next := *old
+		next.errors = overlay
+		s.broker.send(event{name: "errors", data: payload{Overlay: overlay}}, s.hello(&next))
+		s.snap.Store(&next)
+		return ShowErrors, nil
+	}
+	changed := diff(old.files, b.Files)
+	if len(changed) == 0 && old.files != nil {
+		if old.errors == "" {
+			return Unchanged, nil
+		}
+		next := *old
+		next.errors = ""
+		s.broker.send(event{name: "clear", data: payload{Version: next.version}}, s.hello(&next))
+		s.snap.Store(&next)
+		return ClearErrors, nil
+	}
+	s.gen++
+	next := &snapshot{files: b.Files, version: fmt.Sprintf("%s.%d", s.nonce, s.gen)}
+	// Store before sending, so that a page reloading at once gets the new
+	// files.
+	s.snap.Store(next)
+	if onlyCSS(changed) && old.errors == "" && old.files != nil {
+		s.broker.send(event{name: "css", data: payload{Version: next.version, Paths: changed}}, s.hello(next))
+		return SwapCSS, changed
+	}
+	ev := payload{Version: next.version}
+	if len(changed) <= maxListed && old.errors == "" && old.files != nil {
+		ev.Paths = changed
+	}
+	if s.opt.Navigate {
+		ev.Path = navigation(b.Sources, b.Files)
+	}
+	s.broker.send(event{name: "reload", data: ev}, s.hello(next))
+	return Reload, changed
+}
+
+// hello is the event a page gets when it connects while sn is served.
+func (s *Server) hello(sn *snapshot) event {
+	return event{name: "hello", data: payload{Version: sn.version, Overlay: sn.errors}}
+}
+
+// Close ends every event stream, so that an http.Server serving s can shut
+// down; pages keep trying to reconnect. Close is idempotent.
+func (s *Server) Close() error {
+	s.broker.close()
+	return nil
+}
