@@ -20,6 +20,7 @@ func checkClaims(s *model.Site, diags *model.Diagnostics) {
 	for _, a := range s.Articles {
 		articleSlugs = append(articleSlugs, a.Slug)
 	}
+	folded := map[string]normalized{}
 	for _, c := range s.Claims {
 		claims := map[string]bool{}
 		for _, r := range c.ClaimedBy {
@@ -38,7 +39,7 @@ func checkClaims(s *model.Site, diags *model.Diagnostics) {
 				Hint:    "add evidence: a list of {article, quote} with the exact words of the articles that carry it"})
 		}
 		for i := range c.Evidence {
-			checkEvidence(s, &c.Evidence[i], articleSlugs, diags)
+			checkEvidence(s, &c.Evidence[i], articleSlugs, folded, diags)
 		}
 	}
 }
@@ -56,7 +57,7 @@ func checkActorRef(s *model.Site, r model.Ref, key string, slugs []string, diags
 	diags.Add(d)
 }
 
-func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, diags *model.Diagnostics) {
+func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, folded map[string]normalized, diags *model.Diagnostics) {
 	if e.Article == "" || strings.TrimSpace(e.Quote) == "" {
 		return // reported by the loader
 	}
@@ -71,7 +72,12 @@ func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, diags *mode
 		diags.Add(d)
 		return
 	}
-	start, end, ok := findQuote(a.Text, e.Quote)
+	t, ok := folded[a.Slug]
+	if !ok {
+		t = foldQuote(a.Text)
+		folded[a.Slug] = t
+	}
+	start, end, ok := findFolded(a.Text, t, e.Quote)
 	if !ok {
 		hint := "quotes must match the article word for word; only white space, quote marks and dashes may differ"
 		if p := closestPassage(a.Text, e.Quote); p != "" {

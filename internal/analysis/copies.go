@@ -32,6 +32,8 @@ const (
 	copyShared = 3
 	// copyProbe is how many of a sentence's rarest words are looked up.
 	copyProbe = 10
+	// copyCandidates bounds the sentences scored against each sentence.
+	copyCandidates = 48
 )
 
 // detectCopies fills s.Copies: the editor's derived_from first, then the
@@ -123,19 +125,50 @@ func (c *corpus) candidates(q int, min float64) []match {
 	if len(probe) > copyProbe {
 		probe = probe[:copyProbe]
 	}
-	var out []match
-	seen := map[int32]bool{}
+	// Score only sentences that share at least two of the probed words:
+	// one shared rare word is common between any two reports of an event.
+	hits := map[int32]int{}
 	for _, t := range probe {
 		for _, d := range c.post[t] {
-			if c.art[d] == c.art[q] || seen[d] {
-				continue
-			}
-			seen[d] = true
-			if score, _, n := c.score(q, int(d), nil); n >= copyShared && score >= min {
-				out = append(out, match{Ref: c.refs[d], Score: score})
+			if c.art[d] != c.art[q] {
+				hits[d]++
 			}
 		}
 	}
+	var ds []int32
+	for d, h := range hits {
+		if h >= 2 {
+			ds = append(ds, d)
+		}
+	}
+	// Bound the work per sentence: score the copyCandidates sentences that
+	// share the most probed words (a corpus of near-identical copies would
+	// otherwise make this quadratic).
+	if len(ds) > copyCandidates {
+		sort.Slice(ds, func(i, j int) bool {
+			if hits[ds[i]] != hits[ds[j]] {
+				return hits[ds[i]] > hits[ds[j]]
+			}
+			return ds[i] < ds[j]
+		})
+		ds = ds[:copyCandidates]
+	}
+	var out []match
+	for _, d := range ds {
+		if score, _, n := c.score(q, int(d), nil); n >= copyShared && score >= min {
+			out = append(out, match{Ref: c.refs[d], Score: score})
+		}
+	}
+	// Map order is random; the caller keeps the first best match.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Ref.Article != out[j].Ref.Article {
+			return out[i].Ref.Article < out[j].Ref.Article
+		}
+		return out[i].Ref.Sentence < out[j].Ref.Sentence
+	})
 	return out
 }
 

@@ -53,11 +53,16 @@ func foldQuote(s string) normalized {
 // describes, or ok == false. Leading and trailing white space and a pair of
 // quotation marks wrapping the whole quote are not part of it.
 func findQuote(text, quote string) (start, end int, ok bool) {
+	return findFolded(text, foldQuote(text), quote)
+}
+
+// findFolded is findQuote with the text already folded, so that an article
+// cited by many quotes is folded once.
+func findFolded(text string, t normalized, quote string) (start, end int, ok bool) {
 	q := foldQuote(strings.TrimSpace(quote)).text
 	if q == "" {
 		return 0, 0, false
 	}
-	t := foldQuote(text)
 	i := strings.Index(t.text, q)
 	if i < 0 {
 		return 0, 0, false

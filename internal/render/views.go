@@ -125,7 +125,8 @@ type ActorView struct {
 // StatementView is one statement, with each outlet's wording.
 type StatementView struct {
 	Versions []SentenceLink
-	Outlets  int
+	Outlets  int // independent sources: a copy and its original count once
+	Articles int // articles reporting it, copies included
 }
 
 // SentenceLink is a sentence shown with a link to its anchor.
@@ -388,12 +389,13 @@ func (v *views) linkActors() {
 			continue
 		}
 		sv := StatementView{}
-		outlets := map[string]bool{}
+		outlets, articles := map[string]bool{}, map[string]bool{}
 		for _, r := range g.Sentences {
 			sv.Versions = append(sv.Versions, v.sentenceLink(r))
-			outlets[r.Article] = true
+			outlets[v.original(r.Article)] = true
+			articles[r.Article] = true
 		}
-		sv.Outlets = len(outlets)
+		sv.Outlets, sv.Articles = len(outlets), len(articles)
 		av.Statements = append(av.Statements, sv)
 	}
 }
@@ -608,4 +610,23 @@ func (v *views) extras() map[string][]byte {
 		out["sitemap.xml"] = b
 	}
 	return out
+}
+
+// original follows copy relations from article slug to the article it
+// ultimately copies, so that a copy and its original count as one source.
+func (v *views) original(slug string) string {
+	for range v.s.Copies { // bounded: a chain is at most as long as the list
+		next := ""
+		for _, c := range v.s.Copies {
+			if c.Copy == slug {
+				next = c.Of
+				break
+			}
+		}
+		if next == "" || next == slug {
+			return slug
+		}
+		slug = next
+	}
+	return slug
 }
