@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 
 	"briefing/internal/model"
@@ -41,6 +42,7 @@ const (
 func detectCopies(s *model.Site, c *corpus) {
 	type pair struct{ i, j int }
 	shares := map[[2]string]float64{} // copy, of → share of copy aligned
+	hits := make([]uint8, len(c.refs))
 	for _, a := range s.Articles {
 		pairs := map[string][]pair{} // other article → aligned candidates
 		counted := 0
@@ -51,7 +53,7 @@ func detectCopies(s *model.Site, c *corpus) {
 			}
 			counted++
 			best := map[int32]match{}
-			for _, m := range c.candidates(q, alignScore) {
+			for _, m := range c.candidates(q, alignScore, hits) {
 				ai := c.art[c.id(m.Ref.Article, m.Ref.Sentence)]
 				if b, ok := best[ai]; !ok || m.Score > b.Score {
 					best[ai] = m
@@ -95,9 +97,14 @@ func detectCopies(s *model.Site, c *corpus) {
 		}
 		return keys[i][1] < keys[j][1]
 	})
+	// A copy has one original: of the articles it aligns with, the one
+	// that shares most of its text (on a tie, the earlier slug). An
+	// article the editor has declared a copy is not re-detected.
+	best := map[string]model.Copy{}
+	var order []string
 	for _, k := range keys {
 		share := shares[k]
-		if share < copyShare || declared[k] {
+		if share < copyShare || declared[k] || editorCopy(s, k[0]) {
 			continue
 		}
 		// Of two articles that align, the copy is the one more of whose
@@ -106,15 +113,32 @@ func detectCopies(s *model.Site, c *corpus) {
 		if back > share || (back == share && k[0] < k[1]) {
 			continue
 		}
-		s.Copies = append(s.Copies, model.Copy{Copy: k[0], Of: k[1], Share: share})
+		b, ok := best[k[0]]
+		if !ok {
+			order = append(order, k[0])
+		}
+		if !ok || share > b.Share {
+			best[k[0]] = model.Copy{Copy: k[0], Of: k[1], Share: share}
+		}
 	}
+	for _, slug := range order {
+		s.Copies = append(s.Copies, best[slug])
+	}
+}
+
+// editorCopy reports whether the editor declared article slug a copy.
+func editorCopy(s *model.Site, slug string) bool {
+	a := s.Article(slug)
+	return a != nil && a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil
 }
 
 // candidates returns the sentences of other articles whose overlap with
 // sentence q reaches min. Only q's copyProbe rarest words are looked up, so
 // the cost follows the postings of rare words, not the corpus size; a copy
 // keeps a sentence's names, numbers and rare words, so it is still found.
-func (c *corpus) candidates(q int, min float64) []match {
+// hits is scratch space of one counter per corpus sentence, all zero on
+// entry and on return.
+func (c *corpus) candidates(q int, min float64, hits []uint8) []match {
 	probe := make([]int32, 0, len(c.terms[q]))
 	for _, t := range c.terms[q] {
 		if len(c.post[t]) > 1 && len(c.post[t]) <= c.maxDF {
@@ -125,50 +149,45 @@ func (c *corpus) candidates(q int, min float64) []match {
 	if len(probe) > copyProbe {
 		probe = probe[:copyProbe]
 	}
-	// Score only sentences that share at least two of the probed words:
-	// one shared rare word is common between any two reports of an event.
-	hits := map[int32]int{}
+	var touched []int32
 	for _, t := range probe {
 		for _, d := range c.post[t] {
-			if c.art[d] != c.art[q] {
-				hits[d]++
+			if c.art[d] == c.art[q] {
+				continue
 			}
+			if hits[d] == 0 {
+				touched = append(touched, d)
+			}
+			hits[d]++
 		}
 	}
-	var ds []int32
-	for d, h := range hits {
-		if h >= 2 {
-			ds = append(ds, d)
+	// Score only sentences that share at least two of the probed words
+	// (one shared rare word is common between any two reports of an
+	// event), those sharing the most first, and at most copyCandidates of
+	// them: a corpus of near-identical copies would otherwise make this
+	// quadratic. Counting by hit count keeps the selection linear.
+	var byHits [copyProbe + 1][]int32
+	for _, d := range touched {
+		if h := hits[d]; h >= 2 {
+			byHits[h] = append(byHits[h], d)
 		}
-	}
-	// Bound the work per sentence: score the copyCandidates sentences that
-	// share the most probed words (a corpus of near-identical copies would
-	// otherwise make this quadratic).
-	if len(ds) > copyCandidates {
-		sort.Slice(ds, func(i, j int) bool {
-			if hits[ds[i]] != hits[ds[j]] {
-				return hits[ds[i]] > hits[ds[j]]
-			}
-			return ds[i] < ds[j]
-		})
-		ds = ds[:copyCandidates]
+		hits[d] = 0
 	}
 	var out []match
-	for _, d := range ds {
-		if score, _, n := c.score(q, int(d), nil); n >= copyShared && score >= min {
-			out = append(out, match{Ref: c.refs[d], Score: score})
+	scored := 0
+	for h := copyProbe; h >= 2 && scored < copyCandidates; h-- {
+		ds := byHits[h]
+		slices.Sort(ds)
+		for _, d := range ds {
+			if scored == copyCandidates {
+				break
+			}
+			scored++
+			if score, _, n := c.score(q, int(d), nil); n >= copyShared && score >= min {
+				out = append(out, match{Ref: c.refs[d], Score: score})
+			}
 		}
 	}
-	// Map order is random; the caller keeps the first best match.
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		if out[i].Ref.Article != out[j].Ref.Article {
-			return out[i].Ref.Article < out[j].Ref.Article
-		}
-		return out[i].Ref.Sentence < out[j].Ref.Sentence
-	})
 	return out
 }
 

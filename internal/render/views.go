@@ -202,6 +202,7 @@ type views struct {
 	info  *SiteInfo
 
 	articles map[string]*ArticleView
+	copyOf   map[string]string // copy → original, built on first use
 	actors   map[string]*ActorView
 	claims   map[string]*ClaimView
 }
@@ -615,16 +616,18 @@ func (v *views) extras() map[string][]byte {
 // original follows copy relations from article slug to the article it
 // ultimately copies, so that a copy and its original count as one source.
 func (v *views) original(slug string) string {
-	for range v.s.Copies { // bounded: a chain is at most as long as the list
-		next := ""
+	if v.copyOf == nil {
+		v.copyOf = map[string]string{}
 		for _, c := range v.s.Copies {
-			if c.Copy == slug {
-				next = c.Of
-				break
+			if _, ok := v.copyOf[c.Copy]; !ok {
+				v.copyOf[c.Copy] = c.Of
 			}
 		}
-		if next == "" || next == slug {
-			return slug
+	}
+	for range len(v.copyOf) + 1 { // bounded, in case of a cycle
+		next, ok := v.copyOf[slug]
+		if !ok || next == slug {
+			break
 		}
 		slug = next
 	}
