@@ -17,8 +17,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"briefing/internal/config"
 	"briefing/internal/markdown"
@@ -98,12 +101,9 @@ func (r *Renderer) Render(cfg config.Config, s *model.Site) (Files, model.Diagno
 	out := Files{}
 	var diags model.Diagnostics
 	v := newViews(cfg, s, r.md, &diags)
-	for _, p := range v.pages() {
-		var buf bytes.Buffer
-		if err := r.pages[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-			return nil, diags, templateErr(err)
-		}
-		out[p.File()] = buf.Bytes()
+	pages := v.pages()
+	if err := r.execute(pages, out); err != nil {
+		return nil, diags, err
 	}
 	data, err := v.dataJSON()
 	if err != nil {
@@ -138,3 +138,36 @@ func (e *TemplateError) Error() string { return e.Err.Error() }
 func (e *TemplateError) Unwrap() error { return e.Err }
 
 func templateErr(err error) error { return &TemplateError{Err: err} }
+
+// execute renders pages into out, on as many goroutines as there are
+// processors: templates are safe for concurrent use and the page values are
+// complete before rendering starts. It returns the first error in page order.
+func (r *Renderer) execute(pages []*Page, out Files) error {
+	bufs := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				var buf bytes.Buffer
+				errs[i] = r.pages[pages[i].Kind].ExecuteTemplate(&buf, "base.html", pages[i])
+				bufs[i] = buf.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range pages {
+		if errs[i] != nil {
+			return templateErr(errs[i])
+		}
+		out[p.File()] = bufs[i]
+	}
+	return nil
+}
