@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"briefing/internal/browsertest"
 )
 
 // lineWriter collects what a command prints and passes on whole lines.
@@ -150,40 +151,9 @@ func TestServeFlags(t *testing.T) {
 	}
 }
 
-// newBrowser starts a headless Chromium with a fresh profile and returns a
-// context for one tab. Without Chromium the test is skipped, except in CI.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is not installed; CI runs the browser tests: apt-get install chromium")
-		}
-		t.Skip("chromium is not installed; to run the live-reload browser test: apt-get install chromium")
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
+// newBrowser starts a headless Chromium for the test; without it the test
+// is skipped, except in CI (see browsertest.New).
+func newBrowser(t *testing.T) context.Context { return browsertest.New(t) }
 
 // waitFor evaluates the JavaScript condition in the page until it is true.
 // Reloads and navigations in between are expected: they are what is tested.
