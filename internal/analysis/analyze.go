@@ -34,8 +34,8 @@ func (an *Analyzer) Analyze(s *model.Site) model.Diagnostics {
 	findMentions(s, &an.memo, &diags)
 	corp := an.memo.corpus(s.Articles)
 	findStatements(s, corp)
-	suggestActors(s, corp, &diags)
 	detectCopies(s, corp)
+	suggestActors(s, corp, &diags) // counts a copy and its original once
 	alsoReported(s, corp)
 	countIndependent(s)
 	return diags

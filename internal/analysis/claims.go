@@ -145,22 +145,7 @@ func editDistance(a, b string) int {
 // distinct articles among its found evidence, counting an article and its
 // copies (transitively) once.
 func countIndependent(s *model.Site) {
-	root := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		if r, ok := root[x]; ok && r != x {
-			r = find(r)
-			root[x] = r
-			return r
-		}
-		return x
-	}
-	for _, c := range s.Copies {
-		a, b := find(c.Copy), find(c.Of)
-		if a != b {
-			root[a] = b
-		}
-	}
+	find := s.OriginalOf()
 	for _, c := range s.Claims {
 		seen := map[string]bool{}
 		for _, e := range c.Evidence {

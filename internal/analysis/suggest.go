@@ -137,9 +137,10 @@ func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
 	}
 	mergeSurnames(cands)
 	aliases := newAliasIndex(s.Actors)
+	original := s.OriginalOf()
 	var out []*candidate
 	for _, x := range cands {
-		if len(x.uses) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
+		if independentUses(x.uses, original) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
 			out = append(out, x)
 		}
 	}
@@ -147,6 +148,23 @@ func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
 	for _, x := range out {
 		diags.Add(suggestion(x))
 	}
+}
+
+// independentUses counts the uses of a name, leaving out those in an article
+// whose original (see originalOf) also names it: a name that only a copy
+// repeats is not named more often.
+func independentUses(uses []nameUse, original func(string) string) int {
+	named := map[string]bool{}
+	for _, u := range uses {
+		named[u.article.Slug] = true
+	}
+	n := 0
+	for _, u := range uses {
+		if o := original(u.article.Slug); o == u.article.Slug || !named[o] {
+			n++
+		}
+	}
+	return n
 }
 
 // suggestion is the diagnostic for candidate c.

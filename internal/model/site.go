@@ -190,3 +190,25 @@ func (s *Site) Actor(slug string) *Actor {
 	}
 	return nil
 }
+
+// OriginalOf returns a function from an article slug to the article it
+// copies, following chains of copies in s.Copies; an article that copies
+// nothing maps to itself. A copy and its original count as one source.
+func (s *Site) OriginalOf() func(string) string {
+	of := map[string]string{}
+	for _, c := range s.Copies {
+		if _, ok := of[c.Copy]; !ok {
+			of[c.Copy] = c.Of
+		}
+	}
+	return func(slug string) string {
+		for range len(of) + 1 { // bounded, in case of a cycle
+			next, ok := of[slug]
+			if !ok || next == slug {
+				break
+			}
+			slug = next
+		}
+		return slug
+	}
+}

@@ -202,7 +202,6 @@ type views struct {
 	info  *SiteInfo
 
 	articles map[string]*ArticleView
-	copyOf   map[string]string // copy → original, built on first use
 	actors   map[string]*ActorView
 	claims   map[string]*ClaimView
 }
@@ -384,6 +383,7 @@ func (v *views) linkActors() {
 			return x.Actor.Name < y.Actor.Name
 		})
 	}
+	original := v.s.OriginalOf()
 	for _, g := range v.s.Statements {
 		av := v.actors[g.Actor]
 		if av == nil {
@@ -393,7 +393,7 @@ func (v *views) linkActors() {
 		outlets, articles := map[string]bool{}, map[string]bool{}
 		for _, r := range g.Sentences {
 			sv.Versions = append(sv.Versions, v.sentenceLink(r))
-			outlets[v.original(r.Article)] = true
+			outlets[original(r.Article)] = true
 			articles[r.Article] = true
 		}
 		sv.Outlets, sv.Articles = len(outlets), len(articles)
@@ -611,25 +611,4 @@ func (v *views) extras() map[string][]byte {
 		out["sitemap.xml"] = b
 	}
 	return out
-}
-
-// original follows copy relations from article slug to the article it
-// ultimately copies, so that a copy and its original count as one source.
-func (v *views) original(slug string) string {
-	if v.copyOf == nil {
-		v.copyOf = map[string]string{}
-		for _, c := range v.s.Copies {
-			if _, ok := v.copyOf[c.Copy]; !ok {
-				v.copyOf[c.Copy] = c.Of
-			}
-		}
-	}
-	for range len(v.copyOf) + 1 { // bounded, in case of a cycle
-		next, ok := v.copyOf[slug]
-		if !ok || next == slug {
-			break
-		}
-		slug = next
-	}
-	return slug
 }
