@@ -88,7 +88,7 @@ func (v *views) claimReview(cv *ClaimView, p string) ld {
 	item := ld{"@type": "Claim"}
 	var claimants []ld
 	for _, r := range cv.Claim.ClaimedBy {
-		if a := v.s.Actor(r.Slug); a != nil {
+		if a := v.actors[r.Slug]; a != nil {
 			claimants = append(claimants, actorThing(a.Kind, a.Name))
 		}
 	}

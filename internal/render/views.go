@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"sort"
 	"strings"
-	"time"
 
 	"briefing/internal/config"
 	"briefing/internal/markdown"
@@ -55,7 +54,6 @@ type SiteInfo struct {
 	BasePath    string
 	Author      string
 	Pages       []Link // free pages, for the navigation
-	Generated   time.Time
 }
 
 // Link is a labelled site path.
@@ -86,7 +84,21 @@ type ArticleView struct {
 	Summary    template.HTML
 	Paragraphs [][]*SentenceView
 	CopyOf     []CopyView // articles this one copies
+	byID       map[string]*SentenceView
 	CopiedBy   []CopyView // articles that copy this one
+}
+
+// sentence returns the sentence view with anchor id, or nil.
+func (av *ArticleView) sentence(id string) *SentenceView {
+	if av.byID == nil {
+		av.byID = map[string]*SentenceView{}
+		for _, para := range av.Paragraphs {
+			for _, sv := range para {
+				av.byID[sv.ID] = sv
+			}
+		}
+	}
+	return av.byID[id]
 }
 
 // CopyView is one copy relation as pages show it.
@@ -274,10 +286,11 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 		cv.DisputedBy = append(cv.DisputedBy, v.actorLink(r.Slug))
 	}
 	for _, e := range c.Evidence {
-		a := v.s.Article(e.Article)
-		if a == nil {
+		av := v.articles[e.Article]
+		if av == nil {
 			continue
 		}
+		a := av.Article
 		ev := EvidenceView{Article: a, Quote: e.Quote, Path: "articles/" + a.Slug + "/"}
 		if len(e.Sentences) > 0 {
 			ev.Path += "#" + e.Sentences[0].ID
@@ -291,16 +304,21 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 }
 
 func (v *views) actorLink(slug string) Link {
-	if a := v.s.Actor(slug); a != nil {
-		return Link{Path: "actors/" + slug + "/", Label: a.Name}
+	if a := v.actors[slug]; a != nil {
+		return Link{Path: a.Path, Label: a.Name}
 	}
 	return Link{Label: slug}
 }
 
 func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
-	a := v.s.Article(r.Article)
-	l := SentenceLink{Article: a, ID: r.ID, Path: "articles/" + r.Article + "/#" + r.ID}
-	if a != nil && r.Sentence < len(a.Sentences) {
+	l := SentenceLink{ID: r.ID, Path: "articles/" + r.Article + "/#" + r.ID}
+	av := v.articles[r.Article]
+	if av == nil {
+		return l
+	}
+	a := av.Article
+	l.Article = a
+	if r.Sentence < len(a.Sentences) {
 		l.Text = strings.Join(strings.Fields(a.Sentences[r.Sentence].Text), " ")
 	}
 	return l
@@ -371,8 +389,8 @@ func (v *views) linkActors() {
 			group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))
 		}
 		for slug, n := range co {
-			if o := v.s.Actor(slug); o != nil {
-				av.CoMentions = append(av.CoMentions, CoMention{Actor: o, Path: "actors/" + slug + "/", Count: n})
+			if o := v.actors[slug]; o != nil {
+				av.CoMentions = append(av.CoMentions, CoMention{Actor: o.Actor, Path: o.Path, Count: n})
 			}
 		}
 		sort.Slice(av.CoMentions, func(i, j int) bool {
@@ -403,8 +421,8 @@ func (v *views) linkActors() {
 
 func (v *views) ref(article string, i int) model.SentenceRef {
 	r := model.SentenceRef{Article: article, Sentence: i}
-	if a := v.s.Article(article); a != nil && i < len(a.Sentences) {
-		r.ID = a.Sentences[i].ID
+	if av := v.articles[article]; av != nil && i < len(av.Sentences) {
+		r.ID = av.Sentences[i].ID
 	}
 	return r
 }
@@ -437,12 +455,8 @@ func (v *views) linkClaims() {
 				continue
 			}
 			for _, r := range e.Sentences {
-				for _, para := range av.Paragraphs {
-					for _, sv := range para {
-						if sv.ID == r.ID && !hasLink(sv.Claims, cv.Path) {
-							sv.Claims = append(sv.Claims, Link{Path: cv.Path, Label: c.Title})
-						}
-					}
+				if sv := av.sentence(r.ID); sv != nil && !hasLink(sv.Claims, cv.Path) {
+					sv.Claims = append(sv.Claims, Link{Path: cv.Path, Label: c.Title})
 				}
 			}
 		}
