@@ -78,12 +78,14 @@ func detectCopies(s *model.Site, c *corpus) {
 	}
 
 	s.Copies = nil
-	declared := map[[2]string]bool{}
+	declared := map[[2]string]bool{} // pairs the editor related, both ways
+	editor := map[string]bool{}      // articles the editor declared copies
 	for _, a := range s.Articles {
 		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
 			k := [2]string{a.Slug, a.DerivedFrom}
 			declared[k] = true
 			declared[[2]string{a.DerivedFrom, a.Slug}] = true
+			editor[a.Slug] = true
 			s.Copies = append(s.Copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares[k], Editor: true})
 		}
 	}
@@ -104,7 +106,7 @@ func detectCopies(s *model.Site, c *corpus) {
 	var order []string
 	for _, k := range keys {
 		share := shares[k]
-		if share < copyShare || declared[k] || editorCopy(s, k[0]) {
+		if share < copyShare || declared[k] || editor[k[0]] {
 			continue
 		}
 		// Of two articles that align, the copy is the one more of whose
@@ -124,12 +126,6 @@ func detectCopies(s *model.Site, c *corpus) {
 	for _, slug := range order {
 		s.Copies = append(s.Copies, best[slug])
 	}
-}
-
-// editorCopy reports whether the editor declared article slug a copy.
-func editorCopy(s *model.Site, slug string) bool {
-	a := s.Article(slug)
-	return a != nil && a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil
 }
 
 // candidates returns the sentences of other articles whose overlap with

@@ -598,17 +598,10 @@ func (t *tokenizer) norm(w string) ([]byte, bool) {
 	b := t.buf[:0]
 	digits := true
 	for _, r := range w {
-		switch {
-		case r == '-' || r == '‐' || r == '\'' || r == '’' || r == ',':
+		if r == '-' || r == '‐' || r == '\'' || r == '’' || r == ',' {
 			continue
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-		default:
-			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
+		b = appendLower(b, r)
 		if !unicode.IsDigit(r) && r != '.' {
 			digits = false
 		}
@@ -829,4 +822,15 @@ func same(score, shared float64, n int) bool {
 // two words.
 func sameStatement(score, shared float64, n int) bool {
 	return n >= 2 && (score >= 0.5 || score >= 0.35 && shared >= 1.6)
+}
+
+// appendLower appends r in lower case to b, without a table lookup for ASCII.
+func appendLower(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	return utf8.AppendRune(b, unicode.ToLower(r))
 }

@@ -383,13 +383,8 @@ func appendNameKey(b []byte, s string) []byte {
 			switch {
 			case r == '’':
 				b = append(b, '\'')
-			case r < utf8.RuneSelf:
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				b = append(b, byte(r))
 			default:
-				b = utf8.AppendRune(b, unicode.ToLower(r))
+				b = appendLower(b, r)
 			}
 		}
 	}
