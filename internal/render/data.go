@@ -108,10 +108,8 @@ func (v *views) dataJSON() ([]byte, error) {
 	for _, a := range v.s.Actors {
 		da := dataActor{Slug: a.Slug, Name: a.Name, Kind: a.Kind, Side: a.Side, Role: a.Role,
 			Aliases: nonNil(a.Aliases), Mentions: []model.SentenceRef{}, Statements: []dataStatement{}}
-		for _, m := range v.s.Mentions {
-			if m.Actor == a.Slug {
-				da.Mentions = append(da.Mentions, v.ref(m.Article, m.Sentence))
-			}
+		for _, m := range v.actors[a.Slug].mentions {
+			da.Mentions = append(da.Mentions, v.ref(m.Article, m.Sentence))
 		}
 		for _, st := range v.actors[a.Slug].Statements {
 			ds := dataStatement{Outlets: st.Outlets}

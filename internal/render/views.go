@@ -132,6 +132,8 @@ type ActorView struct {
 	Mentions   []MentionGroup
 	CoMentions []CoMention
 	Count      int // mentions in all articles
+
+	mentions []model.Mention // this actor's mentions, in site order
 }
 
 // StatementView is one statement, with each outlet's wording.
@@ -345,6 +347,9 @@ func (v *views) linkActors() {
 			bySentence[m.Article] = map[int][]model.Mention{}
 		}
 		bySentence[m.Article][m.Sentence] = append(bySentence[m.Article][m.Sentence], m)
+		if av := v.actors[m.Actor]; av != nil {
+			av.mentions = append(av.mentions, m)
+		}
 	}
 	for _, a := range v.s.Articles {
 		av := v.articles[a.Slug]
@@ -367,11 +372,8 @@ func (v *views) linkActors() {
 		seen := map[key]bool{}
 		co := map[string]int{}
 		var group *MentionGroup
-		for _, m := range v.s.Mentions {
-			if m.Actor != a.Slug {
-				continue
-			}
-			av.Count++
+		av.Count = len(av.mentions)
+		for _, m := range av.mentions {
 			k := key{m.Article, m.Sentence}
 			if seen[k] {
 				continue
