@@ -123,7 +123,7 @@ func templateDiag(err error) model.Diagnostic {
 			d.Pos = model.Pos{File: "templates/" + m[1], Line: line, Col: col}
 			d.Message = m[4]
 		}
-		d.Hint = "fix the template; the theme's own templates are in the briefing binary and can be copied with briefing new"
+		d.Hint = "fix the template in the briefing's templates/ folder; files it does not override come from the built-in theme"
 	}
 	return d
 }
