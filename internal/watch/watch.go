@@ -71,6 +71,13 @@ type Watcher struct {
 	wg   sync.WaitGroup
 	once sync.Once
 	dirs map[string]bool // watched directories; owned by the run goroutine after New
+
+	// Errors are received on a goroutine of their own (readErrors) and
+	// queued here for run: fsnotify may send one while holding the lock
+	// that its Add and Remove take, and run calls those.
+	errMu   sync.Mutex
+	errs    []error
+	errSent chan struct{} // has a value when errs may be non-empty
 }
 
 // New starts watching root. The trees and files need not exist yet.
@@ -89,7 +96,8 @@ func New(root string, opt Options) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
-	w := &Watcher{root: abs, opt: opt, fsw: fsw, out: make(chan Batch), done: make(chan struct{}), dirs: map[string]bool{}}
+	w := &Watcher{root: abs, opt: opt, fsw: fsw, out: make(chan Batch), done: make(chan struct{}), dirs: map[string]bool{},
+		errSent: make(chan struct{}, 1)}
 	// The root itself, for the single files and for trees that appear later.
 	if err := w.watchDir(abs); err != nil {
 		fsw.Close()
@@ -101,7 +109,8 @@ func New(root string, opt Options) (*Watcher, error) {
 			return nil, fmt.Errorf("watch %s: %w", t, err)
 		}
 	}
-	w.wg.Add(1)
+	w.wg.Add(2)
+	go w.readErrors()
 	go w.run()
 	return w, nil
 }
@@ -147,7 +156,12 @@ func (w *Watcher) run() {
 	for {
 		var send chan<- Batch
 		var next Batch
-		if ready && w.drain(p, changed) {
+		if ready {
+			if !w.drain(p, changed) {
+				// More changes came. Past MaxDelay nothing else will
+				// wake this loop, so look again at once.
+				continue
+			}
 			send, next = w.out, p.batch()
 		}
 		select {
@@ -160,11 +174,8 @@ func (w *Watcher) run() {
 			if w.handle(ev, p) {
 				changed()
 			}
-		case err, ok := <-w.fsw.Errors:
-			if !ok {
-				return
-			}
-			w.handleErr(err, p)
+		case <-w.errSent:
+			w.takeErrs(p)
 			changed()
 		case <-timer.C:
 			ready = true
@@ -176,10 +187,10 @@ func (w *Watcher) run() {
 	}
 }
 
-// drain handles the events already queued, calling changed for each
-// change, and reports whether there were none: a batch is sent only then,
-// so that one save's events stay together even when this goroutine was
-// held up and the timer fired before it could read them.
+// drain handles the events and errors already queued, calling changed for
+// each change, and reports whether there were none: a batch is sent only
+// then, so that one save's events stay together even when this goroutine
+// was held up and the timer fired before it could read them.
 func (w *Watcher) drain(p *pending, changed func()) bool {
 	quiet := true
 	for {
@@ -192,16 +203,39 @@ func (w *Watcher) drain(p *pending, changed func()) bool {
 				changed()
 				quiet = false
 			}
-		case err, ok := <-w.fsw.Errors:
-			if !ok {
-				return quiet
-			}
-			w.handleErr(err, p)
+		case <-w.errSent:
+			w.takeErrs(p)
 			changed()
 			quiet = false
 		default:
 			return quiet
 		}
+	}
+}
+
+// readErrors queues fsnotify's errors for run until the fsnotify watcher
+// is closed.
+func (w *Watcher) readErrors() {
+	defer w.wg.Done()
+	for err := range w.fsw.Errors {
+		w.errMu.Lock()
+		w.errs = append(w.errs, err)
+		w.errMu.Unlock()
+		select {
+		case w.errSent <- struct{}{}:
+		default: // run has yet to take the earlier ones; it takes all
+		}
+	}
+}
+
+// takeErrs moves the queued errors into p.
+func (w *Watcher) takeErrs(p *pending) {
+	w.errMu.Lock()
+	errs := w.errs
+	w.errs = nil
+	w.errMu.Unlock()
+	for _, err := range errs {
+		w.handleErr(err, p)
 	}
 }
 

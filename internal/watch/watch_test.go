@@ -203,3 +203,21 @@ func TestClose(t *testing.T) {
 	}
 	w.Close() // twice is fine
 }
+
+// TestStreamPastMaxDelay keeps changes coming past MaxDelay, when no timer
+// is left to wake the watcher: the last changes must still be sent.
+func TestStreamPastMaxDelay(t *testing.T) {
+	root := t.TempDir()
+	w, err := New(root, Options{Trees: []string{"content"}, Quiet: time.Hour, MaxDelay: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	var want []string
+	for i := range 300 {
+		name := fmt.Sprintf("content/a%03d.md", i)
+		write(t, root, name, "text")
+		want = append(want, name)
+	}
+	until(t, w, want...)
+}
