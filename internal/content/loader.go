@@ -1,0 +1,186 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"briefing/internal/model"
+)
+
+// Loader loads briefings as Load does, but keeps each file's parse from one
+// Load to the next and parses again only the files whose bytes changed, so
+// that reloading a large briefing after one saved file costs little more
+// than reading it. An article's parse is keyed by its .txt file and its
+// sidecar together.
+//
+// Every Load returns new model values, which the caller may change (the
+// analysis fills them in) without changing what later loads return, even
+// while it still reads the values of an earlier load; clone.go says what
+// the values of different loads share, and why that is safe.
+//
+// A Loader serves one Load at a time (the build package runs one build at
+// a time). The zero Loader is ready to use. It keeps the bytes and parses
+// of the files of the last Load only.
+type Loader struct {
+	// The bytes of the files of the last Load that passed listFiles'
+	// checks, by path: a file that is the same again need not be checked
+	// again, and the memos then compare a slice with itself.
+	files, nextFiles map[string][]byte
+
+	pages    memo[*model.Page] // the index and the free pages
+	articles memo[*model.Article]
+	actors   memo[*model.Actor]
+	claims   memo[*model.Claim]
+}
+
+// Load reads every content file of the briefing in fsys, as the
+// package-level Load does; a file parsed by the last call is not parsed
+// again if its bytes are the same. When fsys can hand out its files'
+// bytes without copying them, as a mirror's snapshot can (see sharedFS),
+// the Loader keeps those, and never modifies them.
+func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
+	var diags model.Diagnostics
+	s := &model.Site{}
+
+	const index = Dir + "/_index.md"
+	s.Index = &model.Page{Slug: "", File: index}
+	if data, err := readFile(fsys, index); err == nil {
+		s.Index = clonePage(l.pages.parse(index, data, nil, &diags, func(d *model.Diagnostics) *model.Page {
+			return loadPage(index, "", data, d)
+		}))
+	} else if !isNotExist(err) {
+		diags.Errorf(model.Pos{File: index}, "%v", err)
+	}
+
+	for _, f := range l.listFiles(fsys, "pages", ".md", &diags) {
+		p := l.pages.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Page {
+			return loadPage(f.path, f.slug, f.data, d)
+		})
+		s.Pages = append(s.Pages, clonePage(p))
+	}
+
+	texts, sidecars := l.listFiles(fsys, "articles", ".txt", &diags), l.listFiles(fsys, "articles", ".md", &diags)
+	sidecar := make(map[string][]byte, len(sidecars))
+	for _, f := range sidecars {
+		sidecar[f.slug] = f.data
+	}
+	hasText := make(map[string]bool, len(texts))
+	for _, f := range texts {
+		hasText[f.slug] = true
+		side := sidecar[f.slug]
+		a := l.articles.parse(f.path, f.data, side, &diags, func(d *model.Diagnostics) *model.Article {
+			return loadArticle(f.slug, f.data, side, d)
+		})
+		s.Articles = append(s.Articles, cloneArticle(a))
+	}
+	for _, f := range sidecars {
+		if !hasText[f.slug] {
+			diags.Add(model.Diagnostic{Pos: model.Pos{File: f.path}, Severity: model.Error,
+				Message: fmt.Sprintf("sidecar has no article %s.txt", f.slug),
+				Hint:    "rename it to match an article's .txt file, or add the article"})
+		}
+	}
+
+	for _, f := range l.listFiles(fsys, "actors", ".md", &diags) {
+		a := l.actors.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Actor {
+			return loadActor(f.slug, f.data, d)
+		})
+		s.Actors = append(s.Actors, cloneActor(a))
+	}
+	for _, f := range l.listFiles(fsys, "claims", ".md", &diags) {
+		c := l.claims.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Claim {
+			return loadClaim(f.slug, f.data, d)
+		})
+		s.Claims = append(s.Claims, cloneClaim(c))
+	}
+
+	// Forget the files that are gone.
+	l.files, l.nextFiles = l.nextFiles, nil
+	l.pages.flip()
+	l.articles.flip()
+	l.actors.flip()
+	l.claims.flip()
+
+	// File names sort differently from slugs ("a-b.md" < "a.md", "a" < "a-b").
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Slug < s.Pages[j].Slug })
+	sort.Slice(s.Articles, func(i, j int) bool { return s.Articles[i].Slug < s.Articles[j].Slug })
+	sort.Slice(s.Actors, func(i, j int) bool { return s.Actors[i].Slug < s.Actors[j].Slug })
+	sort.Slice(s.Claims, func(i, j int) bool { return s.Claims[i].Slug < s.Claims[j].Slug })
+	return s, diags
+}
+
+// sourceFile is one content file that passed listFiles' checks.
+type sourceFile struct {
+	slug, path string
+	data       []byte // never nil, so that an empty sidecar is still a sidecar
+}
+
+// listFiles returns the files named <slug><ext> in content/<dir>, in file
+// name order, so that the diagnostics come in the same order every time.
+// It reports the files it cannot use: bad names, unreadable, not UTF-8.
+func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics) []sourceFile {
+	entries, err := fs.ReadDir(fsys, path.Join(Dir, dir))
+	if err != nil {
+		if !isNotExist(err) {
+			diags.Errorf(model.Pos{File: path.Join(Dir, dir)}, "%v", err)
+		}
+		return nil
+	}
+	out := make([]sourceFile, 0, len(entries))
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ext) || Ignored(name) {
+			continue
+		}
+		file := Dir + "/" + dir + "/" + name // path.Join would Clean it
+		slug := strings.TrimSuffix(name, ext)
+		if !validSlug(slug) {
+			diags.Add(model.Diagnostic{Pos: model.Pos{File: file}, Severity: model.Error,
+				Message: fmt.Sprintf("file name %q is not a valid slug", name),
+				Hint:    "use lower-case letters, digits, '-' and '_' only: it becomes the page URL"})
+			continue
+		}
+		data, err := readFile(fsys, file)
+		if err != nil {
+			diags.Errorf(model.Pos{File: file}, "%v", err)
+			continue
+		}
+		if data == nil {
+			data = []byte{}
+		}
+		if last, ok := l.files[file]; ok && bytes.Equal(last, data) {
+			data = last
+		} else if !utf8.Valid(data) {
+			diags.Add(model.Diagnostic{Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Error,
+				Message: "file is not valid UTF-8", Hint: "re-save the file as UTF-8"})
+			continue
+		}
+		if l.nextFiles == nil {
+			l.nextFiles = make(map[string][]byte, len(l.files))
+		}
+		l.nextFiles[file] = data
+		out = append(out, sourceFile{slug: slug, path: file, data: data})
+	}
+	return out
+}
+
+// sharedFS is a file system that can return a file's bytes without copying
+// them, as a mirror's snapshot does, on the Loader's promise not to modify
+// them. The Loader keeps them, and then compares an unchanged file's bytes
+// with themselves, which costs nothing.
+type sharedFS interface {
+	ReadFileShared(name string) ([]byte, error)
+}
+
+// readFile reads the named file, without copying it when fsys allows.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	if s, ok := fsys.(sharedFS); ok {
+		return s.ReadFileShared(name)
+	}
+	return fs.ReadFile(fsys, name)
+}

@@ -1,0 +1,193 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"briefing/internal/model"
+)
+
+// briefing is a small briefing with a file of every kind and format, and
+// files with errors and warnings.
+func briefing() fstest.MapFS {
+	return fstest.MapFS{
+		"content/_index.md":        file("---\ntitle: The raid\n---\nOverview.\n"),
+		"content/pages/about.md":   file("---\ntitle: About\n---\nWho we are.\n"),
+		"content/pages/a-b.md":     file("+++\ntitle = \"TOML page\"\ncolour = \"red\"\n+++\nBody.\n"),
+		"content/pages/no-fm.md":   file("No front matter.\n"),
+		"content/articles/a.txt":   file("Governor says one killed\n\nBody of a.\n"),
+		"content/articles/a.md":    file("---\ntitle: A\npublished: 2023-05-23\n---\nSummary of a.\n"),
+		"content/articles/a-b.txt": file("---\noutlet: Wire\n---\nFirst line.\n"),
+		"content/articles/b.txt":   file("{\"title\": \"JSON\", \"outlet\": 3}\nText of b.\n"),
+		"content/articles/b.md":    file("---\ntitle: [broken\n---\n"),
+		"content/articles/c.txt":   file("Text of c.\n"),
+		"content/articles/c.md":    file("---\nderived_from: a\npublished: yesterday\n---\n"),
+		"content/articles/Bad.txt": file("Bad slug.\n"),
+		"content/articles/l1.txt":  file("Caf\xe9.\n"),
+		"content/articles/lone.md": file("---\ntitle: Lone\n---\n"),
+		"content/articles/c.txt~":  file("backup"),
+		"content/actors/gladkov.md": file("---\nname: Vyacheslav Gladkov\naliases: [Gladkov, \"the governor\", Slava]\n" +
+			"kind: person\nlinks: [https://example.org]\n---\nBio.\n"),
+		"content/actors/x.md": file("---\nname: X\nkind: alien\n---\n"),
+		"content/claims/one-killed.md": file("---\ntitle: One killed\nstatus: confirmed\nclaimed_by: gladkov\n" +
+			"disputed_by: [x]\nevidence:\n  - article: a\n    quote: \"one killed\"\n  - article: c\n    quote: \"Text\"\n---\nAssessment.\n"),
+		"content/claims/bad.md": file("---\ntitle: Bad\nstatus: likely\nevidence:\n  - quote: q\n  - x\n---\n"),
+	}
+}
+
+// TestLoaderWarm checks that a Loader that reuses parses returns what a
+// new one does, as files change, come and go.
+func TestLoaderWarm(t *testing.T) {
+	fsys := briefing()
+	steps := []struct {
+		name   string
+		change func()
+	}{
+		{"unchanged", func() {}},
+		{"edit a text", func() { fsys["content/articles/a.txt"] = file("Governor says two killed\n\nBody of a.\n") }},
+		{"add a sidecar", func() { fsys["content/articles/a-b.md"] = file("---\ntitle: Now with a sidecar\n---\n") }},
+		{"empty a sidecar", func() { fsys["content/articles/a-b.md"] = file("") }},
+		{"remove a sidecar", func() { delete(fsys, "content/articles/a-b.md") }},
+		{"rename an article", func() {
+			fsys["content/articles/d.txt"] = fsys["content/articles/c.txt"]
+			fsys["content/articles/d.md"] = fsys["content/articles/c.md"]
+			delete(fsys, "content/articles/c.txt")
+			delete(fsys, "content/articles/c.md")
+		}},
+		{"same text as another", func() { fsys["content/articles/d.txt"] = fsys["content/articles/a.txt"] }},
+		{"fix errors", func() {
+			fsys["content/articles/b.md"] = file("---\ntitle: fixed\n---\n")
+			fsys["content/articles/bad.txt"] = fsys["content/articles/Bad.txt"]
+			delete(fsys, "content/articles/Bad.txt")
+			fsys["content/articles/l1.txt"] = file("Café.\n")
+		}},
+		{"break a claim", func() { fsys["content/claims/one-killed.md"] = file("---\ntitle: One killed\n") }},
+		{"remove the index and an actor", func() {
+			delete(fsys, "content/_index.md")
+			delete(fsys, "content/actors/x.md")
+		}},
+		{"a page becomes an actor", func() {
+			fsys["content/actors/about.md"] = fsys["content/pages/about.md"]
+			delete(fsys, "content/pages/about.md")
+		}},
+		{"back to the start", func() { fsys = briefing() }},
+		{"remove everything", func() { fsys = fstest.MapFS{} }},
+	}
+	var l Loader
+	for _, step := range steps {
+		step.change()
+		warm, warmDiags := l.Load(fsys)
+		cold, coldDiags := Load(fsys)
+		if !reflect.DeepEqual(warm, cold) {
+			t.Errorf("%s: warm site\n%+v\ncold site\n%+v", step.name, warm, cold)
+		}
+		if !reflect.DeepEqual(warmDiags, coldDiags) {
+			t.Errorf("%s: warm diagnostics\n%v\ncold\n%v", step.name, warmDiags, coldDiags)
+		}
+		// The Loader keeps the parses of the files there are, and no others.
+		kept := len(l.pages.last) + len(l.articles.last) + len(l.actors.last) + len(l.claims.last)
+		if want := parsedFiles(warm); kept != want {
+			t.Errorf("%s: the Loader keeps %d parses, want %d", step.name, kept, want)
+		}
+	}
+}
+
+// parsedFiles counts the parses a Loader keeps for s: one per page, article
+// (with its sidecar), actor and claim.
+func parsedFiles(s *model.Site) int {
+	n := len(s.Pages) + len(s.Articles) + len(s.Actors) + len(s.Claims)
+	if s.Index.Title != "" || s.Index.Body.Pos.File != "" {
+		n++
+	}
+	return n
+}
+
+// TestLoaderReuses checks that a file that did not change is not parsed
+// again, and one that did is.
+func TestLoaderReuses(t *testing.T) {
+	fsys := briefing()
+	var l Loader
+	l.Load(fsys)
+	a, c := l.articles.last["content/articles/a.txt"], l.articles.last["content/articles/c.txt"]
+	fsys["content/articles/c.md"] = file("---\ntitle: C\n---\n")
+	l.Load(fsys)
+	if l.articles.last["content/articles/a.txt"] != a {
+		t.Error("unchanged article a parsed again")
+	}
+	if got := l.articles.last["content/articles/c.txt"]; got == c || got.val.Title != "C" {
+		t.Error("article c, whose sidecar changed, not parsed again")
+	}
+}
+
+// TestLoaderCopies changes what one Load returns as the analysis does (and
+// more), and checks that other loads, earlier and later, are unchanged.
+func TestLoaderCopies(t *testing.T) {
+	fsys := briefing()
+	var l Loader
+	first, firstDiags := l.Load(fsys)
+	change(first, firstDiags, "first")
+	second, secondDiags := l.Load(fsys)
+	cold, coldDiags := Load(fsys)
+	if !reflect.DeepEqual(second, cold) || !reflect.DeepEqual(secondDiags, coldDiags) {
+		t.Fatalf("changing the first load changed the second:\n%+v\nwant\n%+v", second, cold)
+	}
+	change(first, firstDiags, "again")
+	if !reflect.DeepEqual(second, cold) {
+		t.Fatal("changing the first load after the second changed the second")
+	}
+
+	// Appending to a slice that loads share must not write into another
+	// load's slice.
+	third, thirdDiags := l.Load(fsys)
+	change(second, secondDiags, "second")
+	change(third, thirdDiags, "third")
+	for _, a := range second.Actors {
+		if got := a.Aliases[len(a.Aliases)-1]; got != "second" {
+			t.Errorf("the second load's aliases of %s end in %q after the third's changed", a.Slug, got)
+		}
+	}
+	for _, c := range second.Claims {
+		if got := c.DisputedBy[len(c.DisputedBy)-1].Slug; got != "second" {
+			t.Errorf("the second load's disputed_by of %s ends in %q after the third's changed", c.Slug, got)
+		}
+	}
+}
+
+// change changes s and diags as the analysis does, and more, marking the
+// changes with mark.
+func change(s *model.Site, diags model.Diagnostics, mark string) {
+	ref := model.SentenceRef{Article: mark, ID: mark}
+	for _, a := range s.Articles {
+		a.Paragraphs = append(a.Paragraphs, model.Paragraph{First: 0, Last: 1})
+		a.Sentences = append(a.Sentences, model.Sentence{ID: mark, Text: mark})
+		a.Title += mark
+	}
+	for _, c := range s.Claims {
+		c.IndependentSources = len(mark)
+		for i := range c.Evidence {
+			e := &c.Evidence[i]
+			e.Found, e.Start, e.End = true, 1, len(mark)
+			e.Sentences = append(e.Sentences, ref)
+			e.AlsoReported = append(e.AlsoReported, ref)
+		}
+		c.Evidence = append(c.Evidence, model.Evidence{Quote: mark})
+		c.ClaimedBy = append(c.ClaimedBy, model.Ref{Slug: mark})
+		c.DisputedBy = append(c.DisputedBy, model.Ref{Slug: mark})
+	}
+	for _, a := range s.Actors {
+		a.Aliases = append(a.Aliases, mark)
+		a.AliasPos = append(a.AliasPos, model.Pos{File: mark})
+		a.Links = append(a.Links, mark)
+		a.Name = mark
+	}
+	for _, p := range append(s.Pages, s.Index) {
+		p.Title = mark
+	}
+	s.Mentions = append(s.Mentions, model.Mention{Actor: mark})
+	s.Statements = append(s.Statements, model.StatementGroup{Actor: mark})
+	s.Copies = append(s.Copies, model.Copy{Copy: mark})
+	for i := range diags {
+		diags[i].Message = mark
+	}
+}
