@@ -12,16 +12,16 @@
 package render
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
-	"runtime"
-	"sort"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"briefing/internal/config"
 	"briefing/internal/markdown"
@@ -85,35 +85,50 @@ func New(theme fs.FS) (*Renderer, error) {
 type Files map[string][]byte
 
 // Paths returns the output paths in sorted order.
-func (f Files) Paths() []string {
-	out := make([]string, 0, len(f))
-	for p := range f {
-		out = append(out, p)
+func (f Files) Paths() []string { return slices.Sorted(maps.Keys(f)) }
+
+// Has reports whether name is an output path.
+func (f Files) Has(name string) bool { _, ok := f[name]; return ok }
+
+// File returns the contents of output path name.
+func (f Files) File(name string) ([]byte, error) {
+	if data, ok := f[name]; ok {
+		return data, nil
 	}
-	sort.Strings(out)
-	return out
+	return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 }
+
+// Rendered returns every output path, sorted: all are rendered.
+func (f Files) Rendered() []string { return f.Paths() }
 
 // Render renders every page of s and copies the theme's static files.
 // Markdown or template failures are returned as diagnostics where they have
 // a position, and as an error otherwise.
 func (r *Renderer) Render(cfg config.Config, s *model.Site) (Files, model.Diagnostics, error) {
-	out := Files{}
-	var diags model.Diagnostics
-	v := newViews(cfg, s, r.md, &diags)
-	pages := v.pages()
-	if err := r.execute(pages, out); err != nil {
-		return nil, diags, err
-	}
-	data, err := v.dataJSON()
+	o, err := r.Site(cfg, s)
 	if err != nil {
-		return nil, diags, fmt.Errorf("encode briefing.json: %w", err)
+		return nil, nil, err
 	}
-	out["briefing.json"] = data
-	for name, data := range v.extras() {
-		out[name] = data
+	files, err := o.All()
+	return files, o.Diags(), err
+}
+
+// Site prepares the output of s without rendering it: the theme's static
+// files are read, and every other file is rendered when first asked for
+// (see Output). s must not change while the Output is in use.
+func (r *Renderer) Site(cfg config.Config, s *model.Site) (*Output, error) {
+	o := &Output{r: r, static: Files{}, files: map[string]*lazyFile{}}
+	o.v = newViews(cfg, s, r.md, &o.diags)
+	for _, p := range o.v.pages() {
+		o.files[p.file] = &lazyFile{page: p.make}
+		o.order = append(o.order, p.file)
 	}
-	err = fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
+	extras := o.v.extras()
+	for _, name := range slices.Sorted(maps.Keys(extras)) {
+		o.files[name] = &lazyFile{make: extras[name]}
+		o.order = append(o.order, name)
+	}
+	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
@@ -121,13 +136,13 @@ func (r *Renderer) Render(cfg config.Config, s *model.Site) (Files, model.Diagno
 		if err != nil {
 			return err
 		}
-		out[p] = data
+		o.static[p] = data
 		return nil
 	})
 	if err != nil {
-		return nil, diags, fmt.Errorf("copy static files: %w", err)
+		return nil, fmt.Errorf("copy static files: %w", err)
 	}
-	return out, diags, nil
+	return o, nil
 }
 
 // TemplateError is a template parse or execution error, positioned where
@@ -139,35 +154,22 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 
 func templateErr(err error) error { return &TemplateError{Err: err} }
 
-// execute renders pages into out, on as many goroutines as there are
-// processors: templates are safe for concurrent use and the page values are
-// complete before rendering starts. It returns the first error in page order.
-func (r *Renderer) execute(pages []*Page, out Files) error {
-	bufs := make([][]byte, len(pages))
-	errs := make([]error, len(pages))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				var buf bytes.Buffer
-				errs[i] = r.pages[pages[i].Kind].ExecuteTemplate(&buf, "base.html", pages[i])
-				bufs[i] = buf.Bytes()
-			}
-		}()
-	}
-	wg.Wait()
-	for i, p := range pages {
-		if errs[i] != nil {
-			return templateErr(errs[i])
+var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// Diagnostic turns an error of New, Render or Output.File into a
+// diagnostic: positioned in the template file when it is a template's, at
+// templates/ otherwise.
+func Diagnostic(err error) model.Diagnostic {
+	d := model.Diagnostic{Severity: model.Error, Pos: model.Pos{File: "templates"}, Message: err.Error()}
+	var te *TemplateError
+	if errors.As(err, &te) {
+		if m := templatePos.FindStringSubmatch(te.Err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[2])
+			col, _ := strconv.Atoi(m[3])
+			d.Pos = model.Pos{File: "templates/" + m[1], Line: line, Col: col}
+			d.Message = m[4]
 		}
-		out[p.File()] = bufs[i]
+		d.Hint = "fix the template in the briefing's templates/ folder; files it does not override come from the built-in theme"
 	}
-	return nil
+	return d
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"sync"
 
 	"briefing/internal/config"
 	"briefing/internal/markdown"
@@ -76,29 +77,57 @@ type StatusCount struct {
 	Count  int
 }
 
-// ArticleView is an article as pages show it.
+// ArticleView is an article as pages show it. Its summary and sentences
+// are made when a page first asks for them, so that a preview renders only
+// the article pages it shows; they are safe to ask for concurrently.
 type ArticleView struct {
 	*model.Article
-	Path       string
-	Published  string
-	Summary    template.HTML
-	Paragraphs [][]*SentenceView
-	CopyOf     []CopyView // articles this one copies
-	byID       map[string]*SentenceView
-	CopiedBy   []CopyView // articles that copy this one
+	Path      string
+	Published string
+	CopyOf    []CopyView // articles this one copies
+	CopiedBy  []CopyView // articles that copy this one
+
+	v        *views
+	mentions []model.Mention   // this article's mentions, in text order
+	cited    map[string][]Link // sentence anchor → claims citing it
+
+	summaryOnce sync.Once
+	summary     template.HTML
+	parasOnce   sync.Once
+	paras       [][]*SentenceView
 }
 
-// sentence returns the sentence view with anchor id, or nil.
-func (av *ArticleView) sentence(id string) *SentenceView {
-	if av.byID == nil {
-		av.byID = map[string]*SentenceView{}
-		for _, para := range av.Paragraphs {
-			for _, sv := range para {
-				av.byID[sv.ID] = sv
+// Summary returns the editor's summary, rendered.
+func (av *ArticleView) Summary() template.HTML {
+	av.summaryOnce.Do(func() { av.summary = av.v.markdown(av.Article.Summary) })
+	return av.summary
+}
+
+// Paragraphs returns the article's sentences by paragraph: escaped, actor
+// names linked, cited sentences marked.
+func (av *ArticleView) Paragraphs() [][]*SentenceView {
+	av.parasOnce.Do(func() {
+		a, ms := av.Article, av.mentions
+		for _, p := range a.Paragraphs {
+			var para []*SentenceView
+			for i := p.First; i <= p.Last; i++ {
+				// Mentions are in text order, so each sentence's are the
+				// run at the front of what is left.
+				for len(ms) > 0 && ms[0].Sentence < i {
+					ms = ms[1:]
+				}
+				n := 0
+				for n < len(ms) && ms[n].Sentence == i {
+					n++
+				}
+				s := a.Sentences[i]
+				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n]), Claims: av.cited[s.ID]})
+				ms = ms[n:]
 			}
+			av.paras = append(av.paras, para)
 		}
-	}
-	return av.byID[id]
+	})
+	return av.paras
 }
 
 // CopyView is one copy relation as pages show it.
@@ -143,12 +172,25 @@ type StatementView struct {
 	Articles int // articles reporting it, copies included
 }
 
-// SentenceLink is a sentence shown with a link to its anchor.
+// SentenceLink is a sentence shown with a link to its anchor. Its text is
+// made when a page asks for it: actor pages link thousands of sentences in
+// a large briefing, and a preview renders few of them.
 type SentenceLink struct {
-	Article *model.Article
+	Article *model.Article // nil when the article is unknown
 	ID      string
-	Text    string
-	Path    string // site path with fragment
+	slug    string
+	index   int // in Article.Sentences
+}
+
+// Path returns the site path of the sentence, with its anchor.
+func (l SentenceLink) Path() string { return "articles/" + l.slug + "/#" + l.ID }
+
+// Text returns the sentence's text, its white space collapsed.
+func (l SentenceLink) Text() string {
+	if l.Article == nil || l.index >= len(l.Article.Sentences) {
+		return ""
+	}
+	return strings.Join(strings.Fields(l.Article.Sentences[l.index].Text), " ")
 }
 
 // MentionGroup is the sentences of one article that name an actor.
@@ -209,11 +251,13 @@ func StatusLabel(status string) string {
 
 // views builds the page values of one site.
 type views struct {
-	cfg   config.Config
-	s     *model.Site
-	md    *markdown.Renderer
+	cfg  config.Config
+	s    *model.Site
+	md   *markdown.Renderer
+	info *SiteInfo
+
+	mu    sync.Mutex // guards diags: pages render concurrently
 	diags *model.Diagnostics
-	info  *SiteInfo
 
 	articles map[string]*ArticleView
 	actors   map[string]*ActorView
@@ -262,13 +306,15 @@ func (v *views) markdown(m model.Markdown) template.HTML {
 	}
 	h, err := v.md.Render(m.Source)
 	if err != nil {
+		v.mu.Lock()
 		v.diags.Errorf(m.Pos, "render Markdown: %v", err)
+		v.mu.Unlock()
 	}
 	return h
 }
 
 func (v *views) article(a *model.Article) *ArticleView {
-	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", Summary: v.markdown(a.Summary)}
+	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", v: v}
 	if !a.Published.IsZero() {
 		av.Published = a.Published.Format("2 January 2006")
 	}
@@ -313,15 +359,9 @@ func (v *views) actorLink(slug string) Link {
 }
 
 func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
-	l := SentenceLink{ID: r.ID, Path: "articles/" + r.Article + "/#" + r.ID}
-	av := v.articles[r.Article]
-	if av == nil {
-		return l
-	}
-	a := av.Article
-	l.Article = a
-	if r.Sentence < len(a.Sentences) {
-		l.Text = strings.Join(strings.Fields(a.Sentences[r.Sentence].Text), " ")
+	l := SentenceLink{ID: r.ID, slug: r.Article, index: r.Sentence}
+	if av := v.articles[r.Article]; av != nil {
+		l.Article = av.Article
 	}
 	return l
 }
@@ -342,7 +382,15 @@ func (v *views) linkCopies() {
 // article pages' sentences with linked names.
 func (v *views) linkActors() {
 	bySentence := map[string]map[int][]model.Mention{} // article → sentence → mentions
-	for _, m := range v.s.Mentions {
+	byArticle := map[string][]model.Mention{}
+	for i, m := range v.s.Mentions {
+		if i == 0 || m.Article != v.s.Mentions[i-1].Article {
+			n := i + 1
+			for n < len(v.s.Mentions) && v.s.Mentions[n].Article == m.Article {
+				n++
+			}
+			byArticle[m.Article] = v.s.Mentions[i:n:n]
+		}
 		if bySentence[m.Article] == nil {
 			bySentence[m.Article] = map[int][]model.Mention{}
 		}
@@ -351,15 +399,9 @@ func (v *views) linkActors() {
 			av.mentions = append(av.mentions, m)
 		}
 	}
-	for _, a := range v.s.Articles {
-		av := v.articles[a.Slug]
-		for _, p := range a.Paragraphs {
-			var para []*SentenceView
-			for i := p.First; i <= p.Last; i++ {
-				s := a.Sentences[i]
-				para = append(para, &SentenceView{ID: s.ID, HTML: v.sentenceHTML(a, s, bySentence[a.Slug][i])})
-			}
-			av.Paragraphs = append(av.Paragraphs, para)
+	for slug, ms := range byArticle {
+		if av := v.articles[slug]; av != nil {
+			av.mentions = ms
 		}
 	}
 
@@ -430,7 +472,7 @@ func (v *views) ref(article string, i int) model.SentenceRef {
 }
 
 // sentenceHTML escapes the sentence text and links the actor names in it.
-func (v *views) sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) template.HTML {
+func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) template.HTML {
 	var b strings.Builder
 	at := s.Start
 	for _, m := range ms {
@@ -456,9 +498,12 @@ func (v *views) linkClaims() {
 			if av == nil {
 				continue
 			}
+			if av.cited == nil {
+				av.cited = map[string][]Link{}
+			}
 			for _, r := range e.Sentences {
-				if sv := av.sentence(r.ID); sv != nil && !hasLink(sv.Claims, cv.Path) {
-					sv.Claims = append(sv.Claims, Link{Path: cv.Path, Label: c.Title})
+				if !hasLink(av.cited[r.ID], cv.Path) {
+					av.cited[r.ID] = append(av.cited[r.ID], Link{Path: cv.Path, Label: c.Title})
 				}
 			}
 		}
@@ -551,80 +596,113 @@ func (v *views) page(kind, p, title, desc string) *Page {
 	return pg
 }
 
-// pages returns every page of the site.
-func (v *views) pages() []*Page {
-	var out []*Page
-	ov := &Overview{Sides: v.actorGroups()}
-	for _, st := range model.Statuses() {
-		n := 0
-		for _, c := range v.s.Claims {
-			if c.Status == st {
-				n++
-			}
-		}
-		ov.StatusCounts = append(ov.StatusCounts, StatusCount{Status: st, Label: StatusLabel(st), Count: n})
-	}
-	var articles []*ArticleView
-	for _, a := range v.s.Articles {
-		articles = append(articles, v.articles[a.Slug])
-	}
-	ov.Articles = articles
+// pageSpec is one page of the site: its output file, and how to make its
+// value when it is rendered.
+type pageSpec struct {
+	file string
+	make func() *Page
+}
 
-	idx := v.page("index", "", v.info.Title, v.info.Description)
-	if v.s.Index != nil {
-		idx.Content = v.markdown(v.s.Index.Body)
+// pages returns every page of the site, in a fixed order. Making the specs
+// is cheap; the page values are made only when rendered.
+func (v *views) pages() []pageSpec {
+	var out []pageSpec
+	add := func(p string, make func() *Page) {
+		out = append(out, pageSpec{file: (&Page{Path: p}).File(), make: make})
 	}
-	idx.Overview = ov
-	out = append(out, idx)
+	articles := func() []*ArticleView {
+		list := make([]*ArticleView, 0, len(v.s.Articles))
+		for _, a := range v.s.Articles {
+			list = append(list, v.articles[a.Slug])
+		}
+		return list
+	}
+
+	add("", func() *Page {
+		ov := &Overview{Sides: v.actorGroups(), Articles: articles()}
+		for _, st := range model.Statuses() {
+			n := 0
+			for _, c := range v.s.Claims {
+				if c.Status == st {
+					n++
+				}
+			}
+			ov.StatusCounts = append(ov.StatusCounts, StatusCount{Status: st, Label: StatusLabel(st), Count: n})
+		}
+		pg := v.page("index", "", v.info.Title, v.info.Description)
+		if v.s.Index != nil {
+			pg.Content = v.markdown(v.s.Index.Body)
+		}
+		pg.Overview = ov
+		return pg
+	})
 
 	for _, p := range v.s.Pages {
-		pg := v.page("page", p.Slug+"/", p.Title, p.Description)
-		pg.Content = v.markdown(p.Body)
-		out = append(out, pg)
+		add(p.Slug+"/", func() *Page {
+			pg := v.page("page", p.Slug+"/", p.Title, p.Description)
+			pg.Content = v.markdown(p.Body)
+			return pg
+		})
 	}
 
-	list := v.page("articles", "articles/", "Sources", "The articles this briefing is built from.")
-	list.Articles = articles
-	out = append(out, list)
-	for _, a := range articles {
-		pg := v.page("article", a.Path, a.Title, "")
-		pg.Article = a
-		out = append(out, pg)
+	add("articles/", func() *Page {
+		pg := v.page("articles", "articles/", "Sources", "The articles this briefing is built from.")
+		pg.Articles = articles()
+		return pg
+	})
+	for _, a := range v.s.Articles {
+		av := v.articles[a.Slug]
+		add(av.Path, func() *Page {
+			pg := v.page("article", av.Path, a.Title, "")
+			pg.Article = av
+			return pg
+		})
 	}
 
-	actors := v.page("actors", "actors/", "Actors", "The people and organisations in this story, by side.")
-	actors.Actors = v.actorGroups()
-	out = append(out, actors)
+	add("actors/", func() *Page {
+		pg := v.page("actors", "actors/", "Actors", "The people and organisations in this story, by side.")
+		pg.Actors = v.actorGroups()
+		return pg
+	})
 	for _, a := range v.s.Actors {
 		av := v.actors[a.Slug]
-		pg := v.page("actor", av.Path, a.Name, a.Role)
-		pg.Actor = av
-		out = append(out, pg)
+		add(av.Path, func() *Page {
+			pg := v.page("actor", av.Path, a.Name, a.Role)
+			pg.Actor = av
+			return pg
+		})
 	}
 
-	claims := v.page("claims", "claims/", "What is confirmed vs disputed", "Every claim about the event, grouped by status, traced to the sentences that carry it.")
-	claims.Claims = v.claimGroups()
-	out = append(out, claims)
+	add("claims/", func() *Page {
+		pg := v.page("claims", "claims/", "What is confirmed vs disputed", "Every claim about the event, grouped by status, traced to the sentences that carry it.")
+		pg.Claims = v.claimGroups()
+		return pg
+	})
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]
-		pg := v.page("claim", cv.Path, c.Title, "")
-		pg.Claim = cv
-		out = append(out, pg)
+		add(cv.Path, func() *Page {
+			pg := v.page("claim", cv.Path, c.Title, "")
+			pg.Claim = cv
+			return pg
+		})
 	}
 
-	out = append(out, v.page("404", "404.html", "Page not found", ""))
+	add("404.html", func() *Page { return v.page("404", "404.html", "Page not found", "") })
 	return out
 }
 
-// extras returns the non-HTML files generated from the site.
-func (v *views) extras() map[string][]byte {
-	out := map[string][]byte{
-		"feed.xml":    v.feed(),
-		"robots.txt":  v.robots(),
-		"search.json": v.searchIndex(),
+// extras returns the non-HTML files generated from the site, and how to
+// make each.
+func (v *views) extras() map[string]func() ([]byte, error) {
+	ok := func(f func() []byte) func() ([]byte, error) { return func() ([]byte, error) { return f(), nil } }
+	out := map[string]func() ([]byte, error){
+		"briefing.json": v.dataJSON,
+		"feed.xml":      ok(v.feed),
+		"robots.txt":    ok(v.robots),
+		"search.json":   ok(v.searchIndex),
 	}
-	if b := v.sitemap(); b != nil {
-		out["sitemap.xml"] = b
+	if v.absURL("") != "" { // see sitemap
+		out["sitemap.xml"] = ok(v.sitemap)
 	}
 	return out
 }

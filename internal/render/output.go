@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"briefing/internal/model"
+)
+
+// Output is a site ready to render: it knows every output path, and
+// renders a file the first time it is asked for, once. "briefing build"
+// asks for all of them (All); the preview asks only for the pages a browser
+// opens, which keeps a rebuild of a large briefing quick. An Output is safe
+// for concurrent use.
+type Output struct {
+	r      *Renderer
+	v      *views
+	static Files                // the theme's static files, read eagerly
+	files  map[string]*lazyFile // every other output file
+	order  []string             // the keys of files: pages in site order, then data files
+	diags  model.Diagnostics    // guarded by v.mu
+}
+
+// lazyFile is an output file rendered on first use.
+type lazyFile struct {
+	page func() *Page           // an HTML page, or
+	make func() ([]byte, error) // a data file
+
+	once sync.Once
+	data []byte
+	err  error
+	done atomic.Bool // set once data and err are
+}
+
+// Has reports whether name (slash-separated, relative to the site root) is
+// an output file.
+func (o *Output) Has(name string) bool {
+	if _, ok := o.static[name]; ok {
+		return true
+	}
+	_, ok := o.files[name]
+	return ok
+}
+
+// Paths returns every output path, sorted.
+func (o *Output) Paths() []string {
+	out := make([]string, 0, len(o.static)+len(o.files))
+	for p := range o.static {
+		out = append(out, p)
+	}
+	out = append(out, o.order...)
+	slices.Sort(out)
+	return out
+}
+
+// Static returns the theme's static files. The caller must not modify them.
+func (o *Output) Static() Files { return o.static }
+
+// File returns the contents of output file name, rendering it if need be.
+// A name that is not an output file gives an error wrapping fs.ErrNotExist;
+// a page whose template fails gives a *TemplateError.
+func (o *Output) File(name string) ([]byte, error) {
+	if data, ok := o.static[name]; ok {
+		return data, nil
+	}
+	f := o.files[name]
+	if f == nil {
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	f.once.Do(func() {
+		defer f.done.Store(true)
+		if f.make != nil {
+			f.data, f.err = f.make()
+			return
+		}
+		p := f.page()
+		var buf bytes.Buffer
+		if err := o.r.pages[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+			f.err = templateErr(err)
+			return
+		}
+		f.data = buf.Bytes()
+	})
+	return f.data, f.err
+}
+
+// Rendered returns the paths of the files rendered so far, sorted, the
+// static files included: in the preview, the pages that browsers have
+// opened.
+func (o *Output) Rendered() []string {
+	out := slices.Collect(maps.Keys(o.static))
+	for _, name := range o.order {
+		if o.files[name].done.Load() {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Diags returns the problems met while rendering so far, such as Markdown
+// that failed to render.
+func (o *Output) Diags() model.Diagnostics {
+	o.v.mu.Lock()
+	defer o.v.mu.Unlock()
+	return slices.Clone(o.diags)
+}
+
+// All renders every file, on as many goroutines as there are processors
+// (templates are safe for concurrent use), and returns the whole site. The
+// error is the first failure in site order.
+func (o *Output) All() (Files, error) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(o.order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(o.order) {
+					return
+				}
+				o.File(o.order[i])
+			}
+		}()
+	}
+	wg.Wait()
+	out := make(Files, len(o.static)+len(o.files))
+	for _, name := range o.order {
+		data, err := o.File(name)
+		if err != nil {
+			if _, ok := err.(*TemplateError); !ok {
+				err = fmt.Errorf("render %s: %w", name, err)
+			}
+			return nil, err
+		}
+		out[name] = data
+	}
+	for name, data := range o.static {
+		out[name] = data
+	}
+	return out, nil
+}
