@@ -27,7 +27,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := b.Build(os.DirFS(*src), build.Options{})
+	res, err := b.Build(ctx, os.DirFS(*src), build.Options{})
 	if err != nil {
 		return err
 	}

@@ -182,7 +182,7 @@ type rebuilder struct {
 func (r *rebuilder) rebuild(sources []string) {
 	start := time.Now()
 	var pb preview.Build
-	res, err := r.b.Build(r.fsys, r.opt)
+	res, err := r.b.Build(context.Background(), r.fsys, r.opt)
 	if err != nil {
 		pb.Diags = model.Diagnostics{{Severity: model.Error, Message: err.Error()}}
 	} else {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -332,14 +333,19 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// findStatements attributes every sentence of s and fills s.Statements: for
-// each actor, one group per distinct statement, holding each article's
-// wording of it. Two statements of one actor are the same when the corpus
-// finds them similar with the actor's own names left out (every statement
-// of Gladkov names Gladkov; that says nothing about what he said). Groups
-// are sorted by actor, then by how many articles carry them, then by where
-// they first appear; s.Mentions must be filled.
-func findStatements(s *model.Site, c *corpus) {
+// attribution is what attribute finds in one article.
+type attribution struct {
+	speakers  [][]string
+	continues []int
+}
+
+// attributeAll attributes the sentences of every article of s, in article
+// order; s.Mentions must be filled. What a text's sentences attribute
+// depends on its mentions and on which actors are persons; m keeps it
+// while both hold. The result shares slices with m, which replaces rather
+// than changes them, so it must only be read. When ctx is done first, it
+// returns ctx's error.
+func attributeAll(ctx context.Context, s *model.Site, m *memo) ([]attribution, error) {
 	kind := map[string]string{}
 	var persons []string
 	for _, a := range s.Actors {
@@ -349,46 +355,74 @@ func findStatements(s *model.Site, c *corpus) {
 		}
 	}
 	person := func(slug string) bool { return kind[slug] == "person" }
-	byActor := map[string][]int{}  // actor → corpus ids of its statements
-	links := map[string][][2]int{} // actor → quotations and the statements they continue
+	personKey := strings.Join(persons, ",")
+	out := make([]attribution, len(s.Articles))
 	at := 0
-	c.m.mu.Lock()
-	for _, a := range s.Articles {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for ai, a := range s.Articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		from := at
 		for at < len(s.Mentions) && s.Mentions[at].Article == a.Slug {
 			at++
 		}
-		// What a text's sentences attribute depends on its mentions and on
-		// which actors are persons; the memo keeps it while both hold.
-		e := c.m.text(a)
-		key := e.mentionKey + "\x01" + strings.Join(persons, ",")
-		if e.mentionKey == "" || len(e.mentions) != at-from || e.speakerKey != key {
+		e := m.text(a)
+		if e.mentionKey == "" || len(e.mentions) != at-from || e.speakersBy != e.mentionKey || e.persons != personKey {
 			e.speakers, e.continues = attribute(a, s.Mentions[from:at], person)
-			e.speakerKey = key
+			e.speakersBy, e.persons = e.mentionKey, personKey
 		}
-		for i, sp := range e.speakers {
+		out[ai] = attribution{speakers: e.speakers, continues: e.continues}
+	}
+	return out, nil
+}
+
+// findStatements attributes every sentence of s and fills s.Statements: for
+// each actor, one group per distinct statement, holding each article's
+// wording of it. Two statements of one actor are the same when the corpus
+// finds them similar with the actor's own names left out (every statement
+// of Gladkov names Gladkov; that says nothing about what he said). Groups
+// are sorted by actor, then by how many articles carry them, then by where
+// they first appear; s.Mentions must be filled. It returns the
+// attribution of each article (see attributeAll). When ctx is done first,
+// it returns ctx's error.
+func findStatements(ctx context.Context, s *model.Site, c *corpus) ([]attribution, error) {
+	attrs, err := attributeAll(ctx, s, c.m)
+	if err != nil {
+		return nil, err
+	}
+	byActor := map[string][]int{}  // actor → corpus ids of its statements
+	links := map[string][][2]int{} // actor → quotations and the statements they continue
+	for ai, a := range s.Articles {
+		at := attrs[ai]
+		for i, sp := range at.speakers {
 			for _, actor := range sp {
 				byActor[actor] = append(byActor[actor], c.id(a.Slug, i))
-				if j := e.continues[i]; j >= 0 {
+				if j := at.continues[i]; j >= 0 {
 					links[actor] = append(links[actor], [2]int{c.id(a.Slug, i), c.id(a.Slug, j)})
 				}
 			}
 		}
 	}
-	c.m.mu.Unlock()
 	s.Statements = s.Statements[:0]
 	for _, a := range s.Actors {
 		if ids := byActor[a.Slug]; len(ids) > 0 {
-			s.Statements = append(s.Statements, groupStatements(a, ids, links[a.Slug], c)...)
+			gs, err := groupStatements(ctx, a, ids, links[a.Slug], c)
+			if err != nil {
+				return nil, err
+			}
+			s.Statements = append(s.Statements, gs...)
 		}
 	}
+	return attrs, nil
 }
 
 // groupStatements joins the statements ids of actor a that report the same
 // thing (union-find over the similar pairs, and over the linked pairs: a
 // quotation and the sentence whose statement it continues) and returns the
-// groups.
-func groupStatements(a *model.Actor, ids []int, linked [][2]int, c *corpus) []model.StatementGroup {
+// groups. When ctx is done first, it returns ctx's error.
+func groupStatements(ctx context.Context, a *model.Actor, ids []int, linked [][2]int, c *corpus) ([]model.StatementGroup, error) {
 	ignore := c.termIDs(append([]string{a.Name}, a.Aliases...)...)
 	q := query{accept: sameStatement, ignore: ignore, within: c.subset(ids, ignore)}
 	pos := make(map[int]int, len(ids)) // corpus id → index in ids
@@ -410,6 +444,9 @@ func groupStatements(a *model.Actor, ids []int, linked [][2]int, c *corpus) []mo
 		parent[find(pos[l[0]])] = find(pos[l[1]])
 	}
 	for k, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		// Statements already in k's group need no scoring: with many
 		// outlets carrying one statement, this keeps grouping linear.
 		q.skip = func(d int) bool { j, ok := pos[d]; return ok && find(j) == find(k) }
@@ -429,8 +466,14 @@ func groupStatements(a *model.Actor, ids []int, linked [][2]int, c *corpus) []mo
 		}
 		out[g].Sentences = append(out[g].Sentences, c.refs[id])
 	}
-	sort.SliceStable(out, func(i, j int) bool { return outlets(out[i]) > outlets(out[j]) })
-	return out
+	sortByOutlets(out)
+	return out, nil
+}
+
+// sortByOutlets sorts one actor's statement groups, which are in order of
+// their first sentence, by how many articles carry them, most first.
+func sortByOutlets(gs []model.StatementGroup) {
+	sort.SliceStable(gs, func(i, j int) bool { return outlets(gs[i]) > outlets(gs[j]) })
 }
 
 // outlets counts the articles a statement group comes from.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -141,7 +142,9 @@ func TestStatementsSeeds(t *testing.T) {
 	s := seedBriefing(t)
 	var diags model.Diagnostics
 	findMentions(s, new(memo), &diags)
-	findStatements(s, newCorpus(s.Articles))
+	if _, err := findStatements(context.Background(), s, newCorpus(s.Articles)); err != nil {
+		t.Fatal(err)
+	}
 	group := func(actor, prefix, text string) int {
 		r := sentenceRef(t, s, prefix, text)
 		for i, g := range s.Statements {

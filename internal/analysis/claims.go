@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -159,22 +160,21 @@ func countIndependent(s *model.Site) {
 
 // alsoReported fills each found quote's AlsoReported: the sentences of other
 // articles that report what the quoted sentences say, as the corpus finds
-// them. Sentences the claim already cites are left out.
-func alsoReported(s *model.Site, c *corpus) {
+// them. Sentences the claim already cites are left out. When ctx is done
+// first, it returns ctx's error.
+func alsoReported(ctx context.Context, s *model.Site, c *corpus) error {
 	for _, cl := range s.Claims {
-		cited := map[string]bool{}
-		for _, e := range cl.Evidence {
-			for _, r := range e.Sentences {
-				cited[r.Article+"#"+r.ID] = true
-			}
-		}
+		cited := citedBy(cl)
 		for i := range cl.Evidence {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			e := &cl.Evidence[i]
 			e.AlsoReported = nil
-			seen := map[string]bool{}
+			seen := map[[2]string]bool{}
 			for _, r := range e.Sentences {
 				for _, m := range c.similar(r.Article, r.Sentence) {
-					k := m.Ref.Article + "#" + m.Ref.ID
+					k := [2]string{m.Ref.Article, m.Ref.ID}
 					if cited[k] || seen[k] {
 						continue
 					}
@@ -184,4 +184,17 @@ func alsoReported(s *model.Site, c *corpus) {
 			}
 		}
 	}
+	return nil
+}
+
+// citedBy returns the sentences claim cl's evidence spans, by article
+// and sentence ID.
+func citedBy(cl *model.Claim) map[[2]string]bool {
+	cited := map[[2]string]bool{}
+	for _, e := range cl.Evidence {
+		for _, r := range e.Sentences {
+			cited[[2]string{r.Article, r.ID}] = true
+		}
+	}
+	return cited
 }

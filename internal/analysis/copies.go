@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"slices"
 	"sort"
 
@@ -37,13 +38,22 @@ const (
 	copyCandidates = 48
 )
 
-// detectCopies fills s.Copies: the editor's derived_from first, then the
-// detected copies that the editor has not already declared.
-func detectCopies(s *model.Site, c *corpus) {
+// copyShares maps a pair of articles (copy, of) to the share of copy's
+// counted sentences that align, in order, with of's; only pairs with at
+// least copyMin aligned sentences are in it.
+type copyShares map[[2]string]float64
+
+// detectCopies fills s.Copies (see pickCopies) from the alignments the
+// corpus finds, and returns those. When ctx is done first, it returns
+// ctx's error and leaves s.Copies as it was.
+func detectCopies(ctx context.Context, s *model.Site, c *corpus) (copyShares, error) {
 	type pair struct{ i, j int }
-	shares := map[[2]string]float64{} // copy, of → share of copy aligned
+	shares := copyShares{}
 	hits := make([]uint8, len(c.refs))
 	for _, a := range s.Articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		pairs := map[string][]pair{} // other article → aligned candidates
 		counted := 0
 		for i := range a.Sentences {
@@ -76,37 +86,31 @@ func detectCopies(s *model.Site, c *corpus) {
 			}
 		}
 	}
+	copies, err := pickCopies(ctx, s, shares)
+	if err != nil {
+		return nil, err
+	}
+	s.Copies = copies
+	return shares, nil
+}
 
-	s.Copies = nil
-	declared := map[[2]string]bool{} // pairs the editor related, both ways
-	editor := map[string]bool{}      // articles the editor declared copies
-	for _, a := range s.Articles {
-		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
-			k := [2]string{a.Slug, a.DerivedFrom}
-			declared[k] = true
-			declared[[2]string{a.DerivedFrom, a.Slug}] = true
-			editor[a.Slug] = true
-			s.Copies = append(s.Copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares[k], Editor: true})
-		}
-	}
-	keys := make([][2]string, 0, len(shares))
-	for k := range shares {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
+// pickCopies returns the copies among s's articles: the editor's
+// derived_from first, then, by slug, the copies shares shows that the
+// editor has not already declared. When ctx is done first, it returns
+// ctx's error.
+func pickCopies(ctx context.Context, s *model.Site, shares copyShares) ([]model.Copy, error) {
+	copies := editorCopies(s, shares)
+	d := declare(copies)
 	// A copy has one original: of the articles it aligns with, the one
 	// that shares most of its text (on a tie, the earlier slug). An
 	// article the editor has declared a copy is not re-detected.
 	best := map[string]model.Copy{}
-	var order []string
-	for _, k := range keys {
-		share := shares[k]
-		if share < copyShare || declared[k] || editor[k[0]] {
+	n := 0
+	for k, share := range shares {
+		if n++; n%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if share < copyShare || d.covers(k[0], k[1]) {
 			continue
 		}
 		// Of two articles that align, the copy is the one more of whose
@@ -115,17 +119,52 @@ func detectCopies(s *model.Site, c *corpus) {
 		if back > share || (back == share && k[0] < k[1]) {
 			continue
 		}
-		b, ok := best[k[0]]
-		if !ok {
-			order = append(order, k[0])
-		}
-		if !ok || share > b.Share {
+		if b, ok := best[k[0]]; !ok || share > b.Share || share == b.Share && k[1] < b.Of {
 			best[k[0]] = model.Copy{Copy: k[0], Of: k[1], Share: share}
 		}
 	}
-	for _, slug := range order {
-		s.Copies = append(s.Copies, best[slug])
+	detected := make([]model.Copy, 0, len(best))
+	for _, c := range best {
+		detected = append(detected, c)
 	}
+	sort.Slice(detected, func(i, j int) bool { return detected[i].Copy < detected[j].Copy })
+	return append(copies, detected...), nil
+}
+
+// editorCopies returns the copies the editor declares with derived_from,
+// with the shares that shares shows, leaving out those of unknown articles.
+func editorCopies(s *model.Site, shares copyShares) []model.Copy {
+	var copies []model.Copy
+	for _, a := range s.Articles {
+		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
+			k := [2]string{a.Slug, a.DerivedFrom}
+			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares[k], Editor: true})
+		}
+	}
+	return copies
+}
+
+// declarations are what the editor's copies say about detected ones.
+type declarations struct {
+	pairs  map[[2]string]bool // pairs the editor related, both ways
+	copies map[string]bool    // articles the editor declared copies
+}
+
+func declare(editor []model.Copy) declarations {
+	d := declarations{pairs: map[[2]string]bool{}, copies: map[string]bool{}}
+	for _, c := range editor {
+		d.pairs[[2]string{c.Copy, c.Of}] = true
+		d.pairs[[2]string{c.Of, c.Copy}] = true
+		d.copies[c.Copy] = true
+	}
+	return d
+}
+
+// covers reports whether the editor has already said whether article cp
+// copies article of: the editor related the two, or declared what cp
+// copies.
+func (d declarations) covers(cp, of string) bool {
+	return d.pairs[[2]string{cp, of}] || d.copies[cp]
 }
 
 // candidates returns the sentences of other articles whose overlap with

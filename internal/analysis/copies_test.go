@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +47,7 @@ func segmented(t testing.TB, slug, text string) *model.Article {
 
 func TestDetectCopiesSeeds(t *testing.T) {
 	s := seedSite(t)
-	detectCopies(s, newCorpus(s.Articles))
+	detectCopies(context.Background(), s, newCorpus(s.Articles))
 	// 000 (Minembwe Capital News) is a reworded copy of 002; the other
 	// articles are independent reports of the same event.
 	if len(s.Copies) != 1 {
@@ -93,7 +94,7 @@ A spokesperson for the transport authority said extra ferries were being charter
 				segmented(t, "a-original", original),
 				segmented(t, "b-other", tt.text),
 			}}
-			detectCopies(s, newCorpus(s.Articles))
+			detectCopies(context.Background(), s, newCorpus(s.Articles))
 			got := len(s.Copies) == 1 && s.Copies[0].Copy == "b-other" && s.Copies[0].Of == "a-original"
 			if got != tt.wantCopy {
 				t.Errorf("copies = %+v, want copy detected: %v", s.Copies, tt.wantCopy)
@@ -112,7 +113,7 @@ func TestDerivedFromOverridesDetection(t *testing.T) {
 			a.DerivedFrom = "002_c5c9d09917121900"
 		}
 	}
-	detectCopies(s, newCorpus(s.Articles))
+	detectCopies(context.Background(), s, newCorpus(s.Articles))
 	var editor, detected int
 	for _, c := range s.Copies {
 		if c.Editor {

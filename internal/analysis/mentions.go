@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -71,6 +72,10 @@ func newAliasMatcher(actors []*model.Actor, m *memo, diags *model.Diagnostics) *
 		}
 	}
 	am.key = key.String()
+	if am.key == m.matcherKey {
+		am.key = m.matcherKey
+	}
+	m.matcherKey = am.key
 	if len(strs) > 0 {
 		am.ac = m.automaton(strs)
 	}
@@ -180,14 +185,20 @@ func findMentions(s *model.Site, m *memo, diags *model.Diagnostics) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	am := newAliasMatcher(s.Actors, m, diags)
-	s.Mentions = s.Mentions[:0]
-	count := map[string]int{}
-	for _, a := range s.Articles {
+	texts := make([]*textMemo, len(s.Articles))
+	n := 0
+	for i, a := range s.Articles {
 		e := m.text(a)
 		if e.mentions == nil || e.mentionKey != am.key {
 			e.mentions, e.mentionKey = am.mentions(a), am.key
 		}
-		for _, x := range e.mentions {
+		texts[i] = e
+		n += len(e.mentions)
+	}
+	s.Mentions = slices.Grow(s.Mentions[:0], n)
+	count := map[string]int{}
+	for i, a := range s.Articles {
+		for _, x := range texts[i].mentions {
 			x.Article = a.Slug
 			s.Mentions = append(s.Mentions, x)
 			count[x.Actor]++

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"math"
 	"slices"
 	"sort"
@@ -61,7 +62,10 @@ type match struct {
 }
 
 // newCorpus indexes the sentences of articles, which must be segmented.
-func newCorpus(articles []*model.Article) *corpus { return new(memo).corpus(articles) }
+func newCorpus(articles []*model.Article) *corpus {
+	c, _ := new(memo).corpus(context.Background(), articles) // cannot be cancelled
+	return c
+}
 
 // memo keeps, from one build to the next, what the analysis found in each
 // article text, so that a preview rebuild redoes only what an edit
@@ -73,14 +77,21 @@ type memo struct {
 	mu       sync.Mutex
 	tok      tokenizer            // numbers terms and words across builds
 	texts    map[string]*textMemo // article text → what it holds
+	bySlug   map[string]*textMemo // article slug → what its text held when last seen
 	liveSize int                  // distinct words of the last build's texts
 
 	aliasKey string // the patterns ac was built from
 	ac       ahocorasick.AhoCorasick
+	// matcherKey is the last aliasMatcher key. A new key equal to it is
+	// replaced by it, so that comparing the key with each text's
+	// mentionKey finds the same string at once instead of comparing
+	// kilobytes.
+	matcherKey string
 }
 
 // textMemo is what the analysis found in one article text.
 type textMemo struct {
+	text       string          // the text itself
 	mentionKey string          // the aliases mentions were found with
 	mentions   []model.Mention // Article unset
 	terms      [][]int32       // content words of each sentence, numbered by memo.tok
@@ -88,28 +99,36 @@ type textMemo struct {
 	words      []int32         // distinct words of the text, numbered by memo.tok
 	names      []nameUse       // names (see suggestActors), article unset
 	named      bool            // whether names is set
-	speakerKey string          // the mentions and persons speakers were found with
+	speakersBy string          // the mentionKey speakers were found with
+	persons    string          // and the persons among the actors
 	speakers   [][]string      // see attribute
 	continues  []int
 }
 
 // text returns the memo of article a's text, making it if need be.
 func (m *memo) text(a *model.Article) *textMemo {
+	// Most articles have the text they had when last seen: comparing it
+	// is cheaper than hashing it, and free when it is the same string.
+	if e := m.bySlug[a.Slug]; e != nil && e.text == a.Text {
+		return e
+	}
 	if m.texts == nil {
-		m.texts = map[string]*textMemo{}
+		m.texts, m.bySlug = map[string]*textMemo{}, map[string]*textMemo{}
 	}
 	e := m.texts[a.Text]
 	if e == nil {
-		e = &textMemo{}
+		e = &textMemo{text: a.Text}
 		m.texts[a.Text] = e
 	}
+	m.bySlug[a.Slug] = e
 	return e
 }
 
 // corpus indexes the sentences of articles, which must be segmented,
 // tokenizing only the texts m has not seen, and forgets the texts that
-// are gone.
-func (m *memo) corpus(articles []*model.Article) *corpus {
+// are gone. When ctx is done first, it returns ctx's error, and m stays
+// usable.
+func (m *memo) corpus(ctx context.Context, articles []*model.Article) (*corpus, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
@@ -120,16 +139,20 @@ func (m *memo) corpus(articles []*model.Article) *corpus {
 		}
 	}
 	live := make(map[string]*textMemo, len(articles))
+	bySlug := make(map[string]*textMemo, len(articles))
 	n := 0
 	for _, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		e := m.text(a)
 		if e.terms == nil || len(e.terms) != len(a.Sentences) {
 			m.tokenize(a, e)
 		}
-		live[a.Text] = e
+		live[a.Text], bySlug[a.Slug] = e, e
 		n += len(a.Sentences)
 	}
-	m.texts = live
+	m.texts, m.bySlug = live, bySlug
 
 	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}
 	c.refs = make([]model.SentenceRef, 0, n)
@@ -139,6 +162,9 @@ func (m *memo) corpus(articles []*model.Article) *corpus {
 	c.post = make([][]int32, len(m.tok.vocab))
 	c.live = make([]bool, len(m.tok.words))
 	for ai, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		e := live[a.Text]
 		c.slugs[a.Slug] = ai
 		c.first = append(c.first, len(c.refs))
@@ -163,7 +189,7 @@ func (m *memo) corpus(articles []*model.Article) *corpus {
 		}
 	}
 	if n == 0 {
-		return c
+		return c, nil
 	}
 	// Weights are IDF scaled to (0, 1], so thresholds do not depend on the
 	// size of the corpus: a word found in one sentence weighs 1.
@@ -179,7 +205,7 @@ func (m *memo) corpus(articles []*model.Article) *corpus {
 		c.weight[i] = c.weightOf(i, nil)
 	}
 	c.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(n))))
-	return c
+	return c, nil
 }
 
 // tokenize fills in the content words of article a's sentences in e.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -251,11 +252,14 @@ func rewrite(text string, e int, keep map[string]bool) string {
 
 // BenchmarkAnalyze times the analysis of sites of growing size: all of it
 // (Analyze, with what the previous run found in each article kept, as in
-// the preview server), and the actor steps (mentions, the corpus,
-// attribution with grouping, suggestions) from scratch, as in "briefing
-// build", and again with their memo warm, step by step. Segmentation is
-// done beforehand, as the build keeps the sentences of unchanged articles.
+// the preview server), the quick analysis after a save (AnalyzeQuick,
+// with one article edited each time), and the actor steps (mentions, the
+// corpus, attribution with grouping, suggestions) from scratch, as in
+// "briefing build", and again with their memo warm, step by step.
+// Segmentation is done beforehand, as the build keeps the sentences of
+// unchanged articles.
 func BenchmarkAnalyze(b *testing.B) {
+	ctx := context.Background()
 	an, err := New()
 	if err != nil {
 		b.Fatal(err)
@@ -263,17 +267,43 @@ func BenchmarkAnalyze(b *testing.B) {
 	actors := func(s *model.Site, m *memo) {
 		var diags model.Diagnostics
 		findMentions(s, m, &diags)
-		c := m.corpus(s.Articles)
-		findStatements(s, c)
-		suggestActors(s, c, &diags)
+		c, err := m.corpus(ctx, s.Articles)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := findStatements(ctx, s, c); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := suggestActors(ctx, s, c); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for _, n := range []int{5, 100, 1000} {
 		s := largeSite(b, n)
 		name := func(step string) string { return fmt.Sprintf("articles=%d/%s", n, step) }
 		b.Run(name("analyze"), func(b *testing.B) {
 			for b.Loop() {
-				an.Analyze(s)
+				if _, err := an.Analyze(ctx, s); err != nil {
+					b.Fatal(err)
+				}
 			}
+		})
+		b.Run(name("quick"), func(b *testing.B) {
+			if _, err := an.Analyze(ctx, s); err != nil {
+				b.Fatal(err)
+			}
+			var undo func()
+			i := 0
+			for b.Loop() {
+				if undo != nil {
+					undo()
+				}
+				undo = editArticle(s.Articles[i*37%len(s.Articles)],
+					fmt.Sprintf("\n\n“Shelter %d stays open,” said Gladkov.", i))
+				an.AnalyzeQuick(s)
+				i++
+			}
+			undo()
 		})
 		b.Run(name("actors-cold"), func(b *testing.B) {
 			for b.Loop() {
@@ -295,21 +325,39 @@ func BenchmarkAnalyze(b *testing.B) {
 		})
 		b.Run(name("corpus-warm"), func(b *testing.B) {
 			for b.Loop() {
-				m.corpus(s.Articles)
+				if _, err := m.corpus(ctx, s.Articles); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
-		c := m.corpus(s.Articles)
+		c, err := m.corpus(ctx, s.Articles)
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.Run(name("statements"), func(b *testing.B) {
 			for b.Loop() {
-				findStatements(s, c)
+				if _, err := findStatements(ctx, s, c); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 		b.Run(name("suggestions-warm"), func(b *testing.B) {
 			for b.Loop() {
-				suggestActors(s, c, &diags)
+				if _, err := suggestActors(ctx, s, c); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
+}
+
+// editArticle appends text to a's text, as a save would, leaving a to be
+// segmented again, and returns a function that undoes the edit.
+func editArticle(a *model.Article, text string) (undo func()) {
+	old := *a
+	a.Text += text
+	a.Paragraphs, a.Sentences = nil, nil
+	return func() { a.Text, a.Paragraphs, a.Sentences = old.Text, old.Paragraphs, old.Sentences }
 }
 
 // TestMemoWarmIsCold checks that what a memo keeps from earlier builds
@@ -324,9 +372,20 @@ func TestMemoWarmIsCold(t *testing.T) {
 	run := func(s *model.Site, m *memo) result {
 		var r result
 		findMentions(s, m, &r.diags)
-		c := m.corpus(s.Articles)
-		findStatements(s, c)
-		suggestActors(s, c, &r.diags)
+		c, err := m.corpus(context.Background(), s.Articles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := findStatements(context.Background(), s, c); err != nil {
+			t.Fatal(err)
+		}
+		found, err := suggestActors(context.Background(), s, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range found {
+			r.diags.Add(x.diag)
+		}
 		for _, a := range s.Articles {
 			for i := range a.Sentences {
 				r.similar = append(r.similar, c.similar(a.Slug, i))

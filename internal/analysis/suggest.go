@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -99,14 +100,25 @@ type candidate struct {
 	also  []string // shorter forms merged into it
 }
 
-// suggestActors reports names that articles use at least minNamed times and
-// that no actor covers, as suggestions at their first occurrence. c is the
-// corpus of s's articles.
-func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
+// suggested is one suggestion and the name key it is about.
+type suggested struct {
+	key  string
+	diag model.Diagnostic
+}
+
+// suggestActors returns the names that articles use at least minNamed times
+// and that no actor covers, as suggestions at their first occurrence, in
+// key order. c is the corpus of s's articles. When ctx is done first, it
+// returns ctx's error.
+func suggestActors(ctx context.Context, s *model.Site, c *corpus) ([]suggested, error) {
 	var nf nameFinder
 	names := make([][]nameUse, len(s.Articles))
 	c.m.mu.Lock()
 	for i, a := range s.Articles {
+		if err := ctx.Err(); err != nil {
+			c.m.mu.Unlock()
+			return nil, err
+		}
 		e := c.m.text(a)
 		if !e.named {
 			e.names, e.named = nf.names(a), true
@@ -116,6 +128,9 @@ func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
 	c.m.mu.Unlock()
 	cands := map[string]*candidate{}
 	for i, a := range s.Articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for _, u := range names[i] {
 			u.article = a
 			if u.initial {
@@ -131,6 +146,9 @@ func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
 		}
 	}
 	for key := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if !isName(key, c) {
 			delete(cands, key)
 		}
@@ -140,14 +158,22 @@ func suggestActors(s *model.Site, c *corpus, diags *model.Diagnostics) {
 	original := s.OriginalOf()
 	var out []*candidate
 	for _, x := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if independentUses(x.uses, original) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
 			out = append(out, x)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	var found []suggested
 	for _, x := range out {
-		diags.Add(suggestion(x))
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		found = append(found, suggested{key: x.key, diag: suggestion(x)})
 	}
+	return found, nil
 }
 
 // independentUses counts the uses of a name, leaving out those in an article
@@ -454,6 +480,10 @@ func newAliasIndex(actors []*model.Actor) *aliasIndex {
 	}
 	return x
 }
+
+// fingerprint returns a string that is the same for two indexes exactly
+// when they hold the same keys.
+func (x *aliasIndex) fingerprint() string { return strings.Join(x.keys, "\x00") }
 
 // covers reports whether a name key is covered by an alias: one contains
 // the other as whole words, so they share a word.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -11,11 +12,12 @@ import (
 // suggestions runs the steps suggestActors needs and returns its messages
 // and diagnostics.
 func suggestions(s *model.Site) ([]string, model.Diagnostics) {
-	var diags model.Diagnostics
-	suggestActors(s, newCorpus(s.Articles), &diags)
+	found, _ := suggestActors(context.Background(), s, newCorpus(s.Articles)) // never cancelled
 	var msgs []string
-	for _, d := range diags {
-		msgs = append(msgs, d.Message)
+	var diags model.Diagnostics
+	for _, x := range found {
+		msgs = append(msgs, x.diag.Message)
+		diags.Add(x.diag)
 	}
 	return msgs, diags
 }

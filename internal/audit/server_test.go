@@ -21,7 +21,7 @@ func buildSite(t *testing.T, opt build.Options) render.Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := b.Build(os.DirFS("../.."), opt)
+	res, err := b.Build(t.Context(), os.DirFS("../.."), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,11 +5,10 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
-	"strconv"
 	"sync"
 
 	"briefing/internal/analysis"
@@ -23,14 +22,27 @@ import (
 type Options struct {
 	BaseURL string // overrides config.toml's base_url when set
 	Minify  bool   // minify HTML, CSS, JS, JSON and XML output
+
+	// Lazy leaves the files unrendered: Result.Output renders each when
+	// asked for, and Result.Files stays nil. The preview renders only the
+	// pages it shows.
+	Lazy bool
+	// Quick analyses each changed file afresh but carries the corpus-wide
+	// findings (copies, statements grouped across outlets, also-reported
+	// sentences, suggestions) over from the last complete build, remapped
+	// to the new sentences; see analysis.Analyzer.AnalyzeQuick. The
+	// preview shows a quick build at once, then a complete one.
+	Quick bool
 }
 
 // Result is the outcome of one build.
 type Result struct {
 	Config config.Config
 	Site   *model.Site
-	Files  render.Files      // nil when the build failed
+	Output *render.Output    // nil when the build failed
+	Files  render.Files      // every file rendered; nil when the build failed or was Lazy
 	Diags  model.Diagnostics // every finding, errors first by position
+	Quick  bool              // the corpus-wide findings are carried over (see Options.Quick)
 }
 
 // Err returns the build's errors as one error, or nil.
@@ -43,8 +55,9 @@ func (r *Result) Err() error { return r.Diags.Errors() }
 type Builder struct {
 	an *analysis.Analyzer
 
-	mu    sync.Mutex // guards cache, and so serialises builds
-	cache cache
+	mu     sync.Mutex // guards loader and cache, and so serialises builds
+	loader content.Loader
+	cache  cache
 }
 
 // New returns a Builder.
@@ -58,8 +71,10 @@ func New() (*Builder, error) {
 
 // Build builds the briefing folder fsys. Content problems are diagnostics in
 // the result; the files are rendered only when there is no error. The
-// returned error is for failures that are not about content.
-func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
+// returned error is for failures that are not about content, and for ctx
+// being done: a build can be abandoned half-way, when the preview has a
+// newer save to show.
+func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	res := &Result{Config: config.Default()}
@@ -74,16 +89,25 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
 		res.Config.BaseURL = opt.BaseURL
 	}
 
-	site, diags := content.Load(fsys)
+	site, diags := b.loader.Load(fsys)
 	res.Site = site
 	res.Diags = append(res.Diags, diags...)
 	b.cache.restoreSegments(site)
-	res.Diags = append(res.Diags, b.an.Analyze(site)...)
+	if opt.Quick {
+		res.Diags = append(res.Diags, b.an.AnalyzeQuick(site)...)
+		res.Quick = true
+	} else {
+		diags, err := b.an.Analyze(ctx, site)
+		if err != nil {
+			return nil, err
+		}
+		res.Diags = append(res.Diags, diags...)
+	}
 	b.cache.keepSegments(site)
 
 	r, err := b.cache.theme(fsys)
 	if err != nil {
-		res.Diags = append(res.Diags, templateDiag(err))
+		res.Diags = append(res.Diags, render.Diagnostic(err))
 		res.Diags.Sort()
 		return res, nil
 	}
@@ -91,10 +115,19 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
 		res.Diags.Sort()
 		return res, nil
 	}
-	files, diags, err := r.Render(res.Config, site)
-	res.Diags = append(res.Diags, diags...)
+	out, err := r.Site(res.Config, site)
 	if err != nil {
-		res.Diags = append(res.Diags, templateDiag(err))
+		return nil, err
+	}
+	if opt.Lazy {
+		res.Diags.Sort()
+		res.Output = out
+		return res, nil
+	}
+	files, err := out.All()
+	res.Diags = append(res.Diags, out.Diags()...)
+	if err != nil {
+		res.Diags = append(res.Diags, render.Diagnostic(err))
 	}
 	res.Diags.Sort()
 	if res.Diags.HasErrors() {
@@ -105,25 +138,6 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	res.Files = files
+	res.Output, res.Files = out, files
 	return res, nil
-}
-
-var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
-
-// templateDiag turns a template error into a diagnostic positioned in the
-// template file.
-func templateDiag(err error) model.Diagnostic {
-	d := model.Diagnostic{Severity: model.Error, Pos: model.Pos{File: "templates"}, Message: err.Error()}
-	var te *render.TemplateError
-	if errors.As(err, &te) {
-		if m := templatePos.FindStringSubmatch(te.Err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[2])
-			col, _ := strconv.Atoi(m[3])
-			d.Pos = model.Pos{File: "templates/" + m[1], Line: line, Col: col}
-			d.Message = m[4]
-		}
-		d.Hint = "fix the template in the briefing's templates/ folder; files it does not override come from the built-in theme"
-	}
-	return d
 }

@@ -21,7 +21,7 @@ func repo() fs.FS { return os.DirFS("../..") }
 // buildOK builds fsys and fails the test on any error diagnostic.
 func buildOK(t *testing.T, b *Builder, fsys fs.FS) *Result {
 	t.Helper()
-	res, err := b.Build(fsys, Options{})
+	res, err := b.Build(t.Context(), fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestTemplateError(t *testing.T) {
 		"content/articles/a.txt": {Data: []byte("Text.\n")},
 		"templates/404.html":     {Data: []byte("{{define \"main\"}}\n<p>{{.Nope</p>\n{{end}}")},
 	}
-	res, err := newBuilder(t).Build(fsys, Options{})
+	res, err := newBuilder(t).Build(t.Context(), fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func TestWarmBuildEqualsCold(t *testing.T) {
 
 func build(t testing.TB, b *Builder, dir string) *Result {
 	t.Helper()
-	res, err := b.Build(os.DirFS(dir), Options{})
+	res, err := b.Build(t.Context(), os.DirFS(dir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestCacheReuse(t *testing.T) {
 	}
 
 	edit(t, other, "templates/_byline.html", func(string) string { return `{{define "byline"}}by nobody{{end}}` })
-	b.Build(os.DirFS(other), Options{})
+	b.Build(t.Context(), os.DirFS(other), Options{})
 	if b.cache.renderer == r {
 		t.Error("templates not parsed again after a template changed")
 	}
@@ -160,7 +160,7 @@ func TestBrokenTemplateNotCached(t *testing.T) {
 	dir := copyBriefing(t)
 	edit(t, dir, "templates/page.html", func(string) string { return `{{define "main"}}{{.Title}{{end}}` })
 	for range 2 {
-		res, err := b.Build(os.DirFS(dir), Options{})
+		res, err := b.Build(t.Context(), os.DirFS(dir), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

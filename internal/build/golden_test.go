@@ -53,7 +53,7 @@ func TestGolden(t *testing.T) {
 			if len(wants) == 0 || wants[0] != "want/diagnostics" {
 				t.Fatalf("%s: the first want/ section must be want/diagnostics", file)
 			}
-			res, err := b.Build(fsys, Options{})
+			res, err := b.Build(t.Context(), fsys, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

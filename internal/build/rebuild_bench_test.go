@@ -40,7 +40,7 @@ func BenchmarkRebuild(b *testing.B) {
 					bl.cache = cache{}
 				}
 				b.StartTimer()
-				if res, err := bl.Build(fsys, Options{}); err != nil || res.Files == nil {
+				if res, err := bl.Build(b.Context(), fsys, Options{}); err != nil || res.Files == nil {
 					b.Fatalf("build failed: %v %v", err, res.Err())
 				}
 			}

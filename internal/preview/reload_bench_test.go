@@ -72,7 +72,7 @@ func benchReload(b *testing.B, articles int) {
 	rebuild := func(sources []string) {
 		start := time.Now()
 		defer func() { builds = append(builds, time.Since(start)) }()
-		res, err := bl.Build(fsys, build.Options{})
+		res, err := bl.Build(b.Context(), fsys, build.Options{})
 		if err != nil || res.Files == nil {
 			b.Errorf("build failed: %v %v", err, res.Err())
 			return

@@ -37,7 +37,7 @@ func build1(t *testing.T, fsys fstest.MapFS, opt build.Options) render.Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := b.Build(fsys, opt)
+	res, err := b.Build(t.Context(), fsys, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,316 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"briefing/internal/model"
+)
+
+// result is what an analysis filled in, copied so that a later analysis of
+// the same site does not change it.
+type result struct {
+	Statements  []model.StatementGroup
+	Copies      []model.Copy
+	Mentions    []model.Mention
+	Evidence    [][]model.Evidence // by claim
+	Independent []int              // by claim
+	Diags       model.Diagnostics
+}
+
+func resultOf(s *model.Site, diags model.Diagnostics) result {
+	r := result{
+		Copies:   slices.Clone(s.Copies),
+		Mentions: slices.Clone(s.Mentions),
+		Diags:    slices.Clone(diags),
+	}
+	for _, g := range s.Statements {
+		r.Statements = append(r.Statements, model.StatementGroup{Actor: g.Actor, Sentences: slices.Clone(g.Sentences)})
+	}
+	for _, cl := range s.Claims {
+		ev := slices.Clone(cl.Evidence)
+		for i := range ev {
+			ev[i].Sentences, ev[i].AlsoReported = slices.Clone(ev[i].Sentences), slices.Clone(ev[i].AlsoReported)
+		}
+		r.Evidence = append(r.Evidence, ev)
+		r.Independent = append(r.Independent, cl.IndependentSources)
+	}
+	return r
+}
+
+// compare reports each part in which got and want differ.
+func compare(t *testing.T, what string, got, want result) {
+	t.Helper()
+	g, w := reflect.ValueOf(got), reflect.ValueOf(want)
+	for i := range g.NumField() {
+		if !reflect.DeepEqual(g.Field(i).Interface(), w.Field(i).Interface()) {
+			t.Errorf("%s: %s differ:\ngot  %v\nwant %v", what, g.Type().Field(i).Name, g.Field(i), w.Field(i))
+		}
+	}
+}
+
+// analyze runs a complete analysis and returns its result.
+func analyze(t *testing.T, an *Analyzer, s *model.Site) result {
+	t.Helper()
+	diags, err := an.Analyze(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resultOf(s, diags)
+}
+
+// checkRefs checks that every sentence reference of s points at the
+// sentence with its ID.
+func checkRefs(t *testing.T, s *model.Site) {
+	t.Helper()
+	check := func(where string, r model.SentenceRef) {
+		a := s.Article(r.Article)
+		if a == nil || r.Sentence < 0 || r.Sentence >= len(a.Sentences) || a.Sentences[r.Sentence].ID != r.ID {
+			t.Errorf("%s: %+v points at no sentence with its ID", where, r)
+		}
+	}
+	for _, g := range s.Statements {
+		for _, r := range g.Sentences {
+			check("statement of "+g.Actor, r)
+		}
+	}
+	for _, cl := range s.Claims {
+		for _, e := range cl.Evidence {
+			for _, r := range e.Sentences {
+				check("evidence of "+cl.Slug, r)
+			}
+			for _, r := range e.AlsoReported {
+				check("also reported for "+cl.Slug, r)
+			}
+		}
+	}
+}
+
+func TestQuickUnchangedIsFull(t *testing.T) {
+	for _, n := range []int{5, 200} {
+		t.Run(fmt.Sprintf("articles=%d", n), func(t *testing.T) {
+			an, err := New()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := analyze(t, an, largeSite(t, n))
+			s := largeSite(t, n)
+			got := resultOf(s, an.AnalyzeQuick(s))
+			compare(t, "quick after complete", got, want)
+			if len(want.Statements) == 0 || len(want.Copies) == 0 || len(want.Diags) == 0 {
+				t.Error("nothing found: the test checks nothing")
+			}
+			if !slices.ContainsFunc(want.Evidence, func(ev []model.Evidence) bool {
+				return slices.ContainsFunc(ev, func(e model.Evidence) bool { return len(e.AlsoReported) > 0 })
+			}) {
+				t.Error("no quote is reported elsewhere: the test checks nothing")
+			}
+		})
+	}
+}
+
+func TestQuickFirstIsFull(t *testing.T) {
+	cold, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := analyze(t, cold, seedBriefing(t))
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := seedBriefing(t)
+	compare(t, "quick without a complete analysis", resultOf(s, an.AnalyzeQuick(s)), want)
+	if an.carry == nil {
+		t.Error("the complete analysis AnalyzeQuick ran is not carried over")
+	}
+}
+
+// editSeed puts a new first paragraph before article prefix of s, so that
+// its sentences move down one, and a statement of Gladkov's after it. The
+// article is left to be segmented again.
+func editSeed(t *testing.T, s *model.Site, prefix string) *model.Article {
+	t.Helper()
+	for _, a := range s.Articles {
+		if strings.HasPrefix(a.Slug, prefix) {
+			a.Text = "Residents queued for water on Wednesday morning.\n\n" + a.Text +
+				"\n\n“We will rebuild the school in Grayvoron by September,” said Gladkov.\n"
+			a.Paragraphs, a.Sentences = nil, nil
+			return a
+		}
+	}
+	t.Fatalf("no article %s", prefix)
+	return nil
+}
+
+func TestQuickAfterEdit(t *testing.T) {
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := seedBriefing(t)
+	full := analyze(t, an, before)
+	killed := sentenceRef(t, before, "001", "one person was killed and eight injured")
+
+	s := seedBriefing(t)
+	editSeed(t, s, "001")
+	quick := resultOf(s, an.AnalyzeQuick(s))
+	checkRefs(t, s)
+
+	// The carried group still holds the statement, at its new place.
+	moved := killed
+	moved.Sentence++
+	if now := sentenceRef(t, s, "001", "one person was killed and eight injured"); now != moved {
+		t.Fatalf("the edit moved %+v to %+v, want it one down", killed, now)
+	}
+	groupOf := func(gs []model.StatementGroup, r model.SentenceRef) int {
+		return slices.IndexFunc(gs, func(g model.StatementGroup) bool {
+			return g.Actor == "vyacheslav-gladkov" && slices.Contains(g.Sentences, r)
+		})
+	}
+	was, is := groupOf(full.Statements, killed), groupOf(quick.Statements, moved)
+	if was < 0 || is < 0 {
+		t.Fatalf("the statement is in group %d before and %d after the edit", was, is)
+	}
+	ids := func(g model.StatementGroup) (out []string) {
+		for _, r := range g.Sentences {
+			out = append(out, r.Article+"#"+r.ID)
+		}
+		return out
+	}
+	if got, want := ids(quick.Statements[is]), ids(full.Statements[was]); !slices.Equal(got, want) {
+		t.Errorf("the carried group holds %q, want %q", got, want)
+	}
+	if len(full.Statements[was].Sentences) < 2 {
+		t.Error("the group holds one sentence: the test checks nothing")
+	}
+
+	// The new statement is a group of its own.
+	added := sentenceRef(t, s, "001", "We will rebuild the school")
+	if g := groupOf(quick.Statements, added); g < 0 || len(quick.Statements[g].Sentences) != 1 {
+		t.Errorf("the new statement is in group %d of %v, want a group of its own", g, quick.Statements)
+	}
+
+	// Quotes keep what the corpus found elsewhere, at the new places.
+	shifted := 0
+	for c := range full.Evidence {
+		for i, e := range full.Evidence[c] {
+			got := quick.Evidence[c][i].AlsoReported
+			if len(got) != len(e.AlsoReported) {
+				t.Errorf("claim %d quote %d: also reported %v, want %v", c, i, got, e.AlsoReported)
+				continue
+			}
+			for k, r := range e.AlsoReported {
+				if got[k].Article != r.Article || got[k].ID != r.ID {
+					t.Errorf("claim %d quote %d: also reported %v, want %v", c, i, got[k], r)
+				}
+				if got[k].Sentence != r.Sentence {
+					shifted++
+				}
+			}
+		}
+	}
+	if shifted == 0 {
+		t.Error("no also-reported sentence moved: the test checks nothing")
+	}
+
+	// The complete analysis that follows is exact.
+	fresh := seedBriefing(t)
+	editSeed(t, fresh, "001")
+	got := analyze(t, an, fresh)
+	cold, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh = seedBriefing(t)
+	editSeed(t, fresh, "001")
+	compare(t, "complete after quick", got, analyze(t, cold, fresh))
+}
+
+func TestQuickRemovedArticle(t *testing.T) {
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := analyze(t, an, seedBriefing(t))
+	const gone = "002_c5c9d09917121900"
+	in := func(r model.SentenceRef) bool { return r.Article == gone }
+	if !slices.ContainsFunc(full.Copies, func(c model.Copy) bool { return c.Of == gone }) ||
+		!slices.ContainsFunc(full.Statements, func(g model.StatementGroup) bool { return slices.ContainsFunc(g.Sentences, in) }) ||
+		!slices.ContainsFunc(full.Evidence, func(ev []model.Evidence) bool {
+			return slices.ContainsFunc(ev, func(e model.Evidence) bool { return slices.ContainsFunc(e.AlsoReported, in) })
+		}) {
+		t.Fatalf("%s is not among the copies, statements and also-reported sentences: the test checks nothing", gone)
+	}
+	s := seedBriefing(t)
+	s.Articles = slices.DeleteFunc(s.Articles, func(a *model.Article) bool { return a.Slug == gone })
+	quick := resultOf(s, an.AnalyzeQuick(s))
+	checkRefs(t, s) // no statement or also-reported sentence is in the removed article
+	for _, c := range quick.Copies {
+		if c.Copy == gone || c.Of == gone {
+			t.Errorf("copy %+v names the removed article", c)
+		}
+	}
+	for _, g := range quick.Statements {
+		if len(g.Sentences) == 0 {
+			t.Errorf("empty statement group of %s", g.Actor)
+		}
+	}
+	if len(quick.Statements) == 0 {
+		t.Error("no statements left: the test checks nothing")
+	}
+}
+
+func TestAnalyzeCancel(t *testing.T) {
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := largeSite(t, 300)
+	start := time.Now()
+	want := analyze(t, an, s)
+	took := time.Since(start)
+
+	carried := an.carry
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := an.Analyze(ctx, s); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Analyze with a cancelled context: %v, want %v", err, context.Canceled)
+	}
+	if an.carry != carried {
+		t.Error("a cancelled analysis changed what AnalyzeQuick carries over")
+	}
+	// Cancel at points spread over the analysis, so that each step is
+	// caught at work.
+	var slowest time.Duration
+	for k := range 16 {
+		carried := an.carry
+		ctx, cancel := context.WithCancel(context.Background())
+		fired := make(chan time.Time, 1)
+		timer := time.AfterFunc(took*time.Duration(k)/16, func() { fired <- time.Now(); cancel() })
+		_, err := an.Analyze(ctx, s)
+		returned := time.Now()
+		if timer.Stop() || err == nil {
+			cancel() // done before the cancel
+			continue
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Analyze cancelled at %d/16: %v, want %v", k, err, context.Canceled)
+		}
+		slowest = max(slowest, returned.Sub(<-fired))
+		if an.carry != carried {
+			t.Errorf("an analysis cancelled at %d/16 changed what AnalyzeQuick carries over", k)
+		}
+	}
+	t.Logf("a complete analysis of %d articles takes %v; the slowest return after a cancel %v", len(s.Articles), took, slowest)
+	if slowest > 50*time.Millisecond {
+		t.Errorf("Analyze returned %v after its context was cancelled", slowest)
+	}
+	compare(t, "complete after cancelled", analyze(t, an, s), want)
+}
