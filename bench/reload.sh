@@ -15,4 +15,4 @@
 #   SIZE=default bench/reload.sh   # one size: default or articles=1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-go test -run '^$' -bench "Reload/${SIZE:-}" -benchtime "${SAVES:-30}x" -timeout 60m ./internal/preview/
+go test -run '^$' -bench "Reload/${SIZE:-}" -benchtime "${SAVES:-30}x" -timeout 60m ./cmd/briefing/

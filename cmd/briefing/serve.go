@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -17,6 +16,7 @@ import (
 	"briefing/internal/build"
 	"briefing/internal/config"
 	"briefing/internal/content"
+	"briefing/internal/mirror"
 	"briefing/internal/model"
 	"briefing/internal/preview"
 	"briefing/internal/watch"
@@ -74,8 +74,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	p := preview.New(preview.Options{Navigate: *navigate})
 	defer p.Close()
 
-	r := &rebuilder{b: b, p: p, fsys: os.DirFS(*src), opt: build.Options{BaseURL: url}, stdout: stdout, stderr: stderr}
-	r.rebuild(nil)
+	// The mirror holds the sources in memory, so that a rebuild reads only
+	// what was saved. A file it cannot read is left out and said here.
+	m, err := mirror.New(*src, []string{content.Dir, "templates", "static"}, []string{config.FileName})
+	if m == nil {
+		return err
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+	}
+	r := &rebuilder{b: b, p: p, m: m, opt: build.Options{BaseURL: url, Lazy: true}, stdout: stdout, stderr: stderr,
+		settled: make(chan settled, 1)}
+	defer r.stopSettling()
+	r.rebuild(ctx, nil)
 
 	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(stderr, "serve: ", 0)}
 	served := make(chan error, 1)
@@ -88,6 +99,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			done = true
 		case err := <-served:
 			return fmt.Errorf("serve: %w", err)
+		case st := <-r.settled:
+			r.settle(st)
 		case batch, ok := <-w.Batches():
 			if !ok {
 				done = true
@@ -96,7 +109,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			for _, err := range batch.Errs {
 				fmt.Fprintf(stderr, "watch: %v\n", err)
 			}
-			r.rebuild(batch.Paths)
+			r.stopSettling()
+			if batch.Overflow {
+				err = m.Reload()
+			} else {
+				err = m.Update(batch.Paths)
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "watch: %v\n", err)
+			}
+			r.rebuild(ctx, batch.Paths)
 		}
 	}
 
@@ -169,38 +191,51 @@ func siteURL(a net.Addr) string {
 
 // rebuilder builds the briefing and hands the result to the preview,
 // reporting each build on one line and the diagnostics when they change.
+//
+// A rebuild after a save comes in two steps. A quick build, which analyses
+// the changed files afresh and carries the findings that span the whole
+// briefing (copies, statements grouped across outlets, suggestions) over
+// from the last complete build, is shown at once. A complete build then
+// runs in the background and is shown when it ends, which reloads the open
+// pages only if it changed them; the next save abandons it.
 type rebuilder struct {
 	b              *build.Builder
 	p              *preview.Server
-	fsys           fs.FS
+	m              *mirror.Mirror
 	opt            build.Options
 	stdout, stderr io.Writer
 	lastDiags      string // as last printed
+
+	cancel  context.CancelFunc // abandons the complete build under way, if any
+	running chan struct{}      // closed when that build has returned
+	settled chan settled       // its outcome
+}
+
+// settled is the outcome of a complete build in the background.
+type settled struct {
+	res   *build.Result
+	err   error
+	start time.Time
 }
 
 // rebuild builds after the sources changed (nil for the first build).
-func (r *rebuilder) rebuild(sources []string) {
+func (r *rebuilder) rebuild(ctx context.Context, sources []string) {
 	start := time.Now()
-	var pb preview.Build
-	res, err := r.b.Build(context.Background(), r.fsys, r.opt)
-	if err != nil {
-		pb.Diags = model.Diagnostics{{Severity: model.Error, Message: err.Error()}}
-	} else {
-		pb.Files, pb.Diags = res.Files, res.Diags
-	}
-	pb.Sources = sources
-	action, changed := r.p.Update(pb)
+	opt := r.opt
+	opt.Quick = sources != nil
+	res, err := r.b.Build(ctx, r.m.FS(), opt)
+	action, changed, diags := r.show(res, err, sources)
 	took := time.Since(start).Round(time.Millisecond)
-
-	if diags := fmt.Sprint(pb.Diags); diags != r.lastDiags {
-		r.lastDiags = diags
-		printDiags(r.stderr, pb.Diags, false)
+	r.printDiags(diags)
+	if res != nil && res.Quick && res.Output != nil {
+		r.settleLater(ctx)
 	}
+
 	if sources == nil {
-		if pb.Files == nil {
+		if action == preview.ShowErrors {
 			fmt.Fprintf(r.stdout, "build failed in %v; the preview shows the errors until they are fixed\n", took)
 		} else {
-			fmt.Fprintf(r.stdout, "built %d files in %v\n", len(pb.Files), took)
+			fmt.Fprintf(r.stdout, "built in %v\n", took)
 		}
 		return
 	}
@@ -219,5 +254,80 @@ func (r *rebuilder) rebuild(sources []string) {
 		fmt.Fprintf(r.stdout, "%s: rebuilt in %v, errors fixed\n", what, took)
 	default:
 		fmt.Fprintf(r.stdout, "%s: rebuilt in %v, output unchanged\n", what, took)
+	}
+}
+
+// show hands a build's outcome to the preview, and returns what the open
+// pages were told, the changed output paths and the diagnostics shown.
+func (r *rebuilder) show(res *build.Result, err error, sources []string) (preview.Action, []string, model.Diagnostics) {
+	pb := preview.Build{Sources: sources}
+	if err != nil {
+		pb.Diags = model.Diagnostics{{Severity: model.Error, Message: err.Error()}}
+	} else {
+		pb.Diags = res.Diags
+		if res.Output != nil {
+			pb.Site = res.Output
+		}
+	}
+	action, changed := r.p.Update(pb)
+	return action, changed, pb.Diags
+}
+
+// settleLater starts the complete build that settles a quick one.
+func (r *rebuilder) settleLater(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	running := make(chan struct{})
+	r.cancel, r.running = cancel, running
+	go func() {
+		defer close(running)
+		start := time.Now()
+		res, err := r.b.Build(ctx, r.m.FS(), r.opt)
+		if ctx.Err() != nil {
+			return // abandoned: a newer save is being built
+		}
+		r.settled <- settled{res: res, err: err, start: start}
+	}()
+}
+
+// stopSettling abandons the complete build under way, if any, and waits for
+// it to return, so that its outcome is never shown after a newer build's.
+func (r *rebuilder) stopSettling() {
+	if r.cancel == nil {
+		return
+	}
+	r.cancel()
+	<-r.running
+	r.cancel, r.running = nil, nil
+	select {
+	case <-r.settled: // finished just before it was abandoned: stale
+	default:
+	}
+}
+
+// settle shows the complete build that followed a quick one.
+func (r *rebuilder) settle(st settled) {
+	r.cancel, r.running = nil, nil
+	action, changed, diags := r.show(st.res, st.err, nil)
+	r.printDiags(diags)
+	took := time.Since(st.start).Round(time.Millisecond)
+	switch action {
+	case preview.Reload, preview.SwapCSS:
+		fmt.Fprintf(r.stdout, "  %s %v: %d output %s changed, pages reloaded\n", settledLine, took, len(changed), plural(len(changed), "file", "files"))
+	case preview.ShowErrors:
+		fmt.Fprintf(r.stdout, "  %s %v: build failed\n", settledLine, took)
+	default:
+		fmt.Fprintf(r.stdout, "  %s %v: open pages unchanged\n", settledLine, took)
+	}
+}
+
+// settledLine starts the line that says a complete build has settled a
+// quick one.
+const settledLine = "whole briefing analysed in"
+
+// printDiags prints the diagnostics when they differ from the last printed.
+func (r *rebuilder) printDiags(diags model.Diagnostics) {
+	if s := fmt.Sprint(diags); s != r.lastDiags {
+		r.lastDiags = s
+		printDiags(r.stderr, diags, false)
 	}
 }

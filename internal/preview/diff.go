@@ -2,28 +2,52 @@ package preview
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
-
-	"briefing/internal/render"
 )
 
-// diff returns the output paths whose contents differ between two builds,
-// added and removed ones included, sorted.
-func diff(old, cur render.Files) []string {
+// diff returns the output paths whose contents differ between the site
+// served and the new one, sorted: of the files rendered in the old site
+// (which include every page a browser shows) and the paths also given,
+// those that the new site renders differently or no longer has, and the
+// paths that are new. Files never rendered cannot be open anywhere, so
+// they need no comparing. The error is the first failure to render a file
+// of the new site.
+func diff(old, cur Site, also ...string) ([]string, error) {
+	if old == nil {
+		return cur.Paths(), nil
+	}
 	var changed []string
-	for p, data := range cur {
-		if prev, ok := old[p]; !ok || !bytes.Equal(prev, data) {
+	compare := old.Rendered()
+	for _, p := range also {
+		if old.Has(p) && !slices.Contains(compare, p) {
+			compare = append(compare, p)
+		}
+	}
+	for _, p := range compare {
+		if !cur.Has(p) {
+			changed = append(changed, p)
+			continue
+		}
+		was, err := old.File(p)
+		if err != nil {
+			continue // it failed then; it is compared as changed below
+		}
+		now, err := cur.File(p)
+		if err != nil {
+			return nil, err
+		}
+		if !bytes.Equal(was, now) {
 			changed = append(changed, p)
 		}
 	}
-	for p := range old {
-		if _, ok := cur[p]; !ok {
+	for _, p := range cur.Paths() {
+		if !old.Has(p) {
 			changed = append(changed, p)
 		}
 	}
-	sort.Strings(changed)
-	return changed
+	slices.Sort(changed)
+	return changed, nil
 }
 
 // onlyCSS reports whether every changed path is a stylesheet.

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"briefing/internal/model"
+	"briefing/internal/render"
 )
 
 // script is the client side of the preview; see preview.js.
@@ -42,7 +45,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // resolve), and a missing file gets the site's 404 page.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	sn := s.snap.Load()
-	if sn.files == nil {
+	if sn.site == nil {
 		s.write(w, r, sn, "index.html", http.StatusServiceUnavailable, []byte(buildingPage))
 		return
 	}
@@ -54,11 +57,16 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(upath, "/") {
 		name = path.Join(name, "index.html")
 	}
-	if data, ok := sn.files[name]; ok {
+	if sn.site.Has(name) {
+		data, err := sn.site.File(name)
+		if err != nil {
+			s.fail(w, r, sn, err)
+			return
+		}
 		s.write(w, r, sn, name, http.StatusOK, data)
 		return
 	}
-	if _, ok := sn.files[path.Join(name, "index.html")]; ok && !strings.HasSuffix(upath, "/") {
+	if sn.site.Has(path.Join(name, "index.html")) && !strings.HasSuffix(upath, "/") {
 		target := "/" + name + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
@@ -66,7 +74,12 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
 	}
-	if data, ok := sn.files["404.html"]; ok {
+	if sn.site.Has("404.html") {
+		data, err := sn.site.File("404.html")
+		if err != nil {
+			s.fail(w, r, sn, err)
+			return
+		}
 		s.write(w, r, sn, "404.html", http.StatusNotFound, data)
 		return
 	}
@@ -92,6 +105,14 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, sn *snapshot, nam
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// fail answers with the error of a page that failed to render, in the
+// overlay, so that it reads as any build error does.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, sn *snapshot, err error) {
+	page := "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Page failed to render</title>\n</head>\n<body>\n" +
+		renderOverlay(model.Diagnostics{render.Diagnostic(err)}) + "\n</body>\n</html>\n"
+	s.write(w, r, sn, "error.html", http.StatusInternalServerError, []byte(page))
 }
 
 // buildingPage is served before the first good build; the overlay tells

@@ -3,15 +3,13 @@ package preview
 import (
 	"path"
 	"strings"
-
-	"briefing/internal/render"
 )
 
 // navigation returns the URL path ("/articles/x/") of the page open pages
 // should go to after a build caused by sources, or "" to stay where they
 // are. They move only when the sources are one content file (or an
 // article's text and its sidecar) and its page exists.
-func navigation(sources []string, files render.Files) string {
+func navigation(sources []string, site Site) string {
 	target, found := "", false
 	for _, src := range sources {
 		page, ok := PagePath(src)
@@ -23,7 +21,7 @@ func navigation(sources []string, files render.Files) string {
 		}
 		target, found = page, true
 	}
-	if _, ok := files[target+"index.html"]; !found || !ok {
+	if !found || !site.Has(target+"index.html") {
 		return ""
 	}
 	return "/" + target

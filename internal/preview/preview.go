@@ -4,7 +4,10 @@
 // A Server is an http.Handler. It serves the files of the last good build
 // (never the source folder), and injects into every HTML page it serves,
 // right after <head>, a small script that listens for Server-Sent Events on
-// EventsPath. Each Update compares the new build with the one served:
+// EventsPath. A build's files may be rendered when first asked for (see
+// Site): each Update then compares only the files rendered from the site
+// served, which are every page a browser has open, and the page of the
+// edited content file. So:
 //
 //   - output byte-identical to what is served: nothing is sent;
 //   - only stylesheets changed: open pages swap them without reloading;
@@ -25,6 +28,7 @@ package preview
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -68,9 +72,9 @@ type Server struct {
 
 // snapshot is what is being served.
 type snapshot struct {
-	files   render.Files // nil before the first good build
-	version string       // "" before the first good build
-	errors  string       // the overlay's HTML while the last build failed
+	site    Site   // nil before the first good build
+	version string // "" before the first good build
+	errors  string // the overlay's HTML while the last build failed
 }
 
 // New returns a Server with nothing to serve yet: until the first good
@@ -85,11 +89,28 @@ func New(opt Options) *Server {
 	return s
 }
 
+// Site is a built site, as the preview serves it. The files of a
+// render.Output are rendered when first asked for, so a rebuild renders
+// only the pages that browsers show; a render.Files is rendered whole.
+type Site interface {
+	// Paths returns every output path, slash-separated, relative to the
+	// site root.
+	Paths() []string
+	// Has reports whether name is an output path.
+	Has(name string) bool
+	// File returns the contents of output path name, rendering it if
+	// need be.
+	File(name string) ([]byte, error)
+	// Rendered returns the paths rendered so far: the files the preview
+	// has served or compared, which are the pages browsers may show.
+	Rendered() []string
+}
+
 // Build is one build's outcome, as the preview needs it.
 type Build struct {
-	// Files is the rendered site; nil when the build failed.
-	Files render.Files
-	// Diags are the build's findings; when Files is nil, its errors are
+	// Site is the built site; nil when the build failed.
+	Site Site
+	// Diags are the build's findings; when Site is nil, its errors are
 	// shown in the overlay.
 	Diags model.Diagnostics
 	// Sources are the source files, relative to the briefing folder and
@@ -129,7 +150,25 @@ func (s *Server) Update(b Build) (Action, []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.snap.Load()
-	if b.Files == nil {
+	var changed []string
+	var nav string // where open pages go
+	if b.Site != nil {
+		var also []string
+		if s.opt.Navigate {
+			// The edited file's page counts as open: the browser goes there.
+			if nav = navigation(b.Sources, b.Site); nav != "" {
+				also = append(also, nav[1:]+"index.html")
+			}
+		}
+		var err error
+		if changed, err = diff(old.site, b.Site, also...); err != nil {
+			// A page failed to render: a template error that shows only
+			// when a page that uses it is rendered.
+			b.Site = nil
+			b.Diags = append(slices.Clone(b.Diags), render.Diagnostic(err))
+		}
+	}
+	if b.Site == nil {
 		overlay := renderOverlay(b.Diags)
 		if overlay == old.errors {
 			return ShowErrors, nil // shown already
@@ -140,8 +179,7 @@ func (s *Server) Update(b Build) (Action, []string) {
 		s.snap.Store(&next)
 		return ShowErrors, nil
 	}
-	changed := diff(old.files, b.Files)
-	if len(changed) == 0 && old.files != nil {
+	if len(changed) == 0 && old.site != nil {
 		if old.errors == "" {
 			return Unchanged, nil
 		}
@@ -152,21 +190,19 @@ func (s *Server) Update(b Build) (Action, []string) {
 		return ClearErrors, nil
 	}
 	s.gen++
-	next := &snapshot{files: b.Files, version: fmt.Sprintf("%s.%d", s.nonce, s.gen)}
+	next := &snapshot{site: b.Site, version: fmt.Sprintf("%s.%d", s.nonce, s.gen)}
 	// Store before sending, so that a page reloading at once gets the new
 	// files.
 	s.snap.Store(next)
-	if onlyCSS(changed) && old.errors == "" && old.files != nil {
+	if onlyCSS(changed) && old.errors == "" && old.site != nil {
 		s.broker.send(event{name: "css", data: payload{Version: next.version, Paths: changed}}, s.hello(next))
 		return SwapCSS, changed
 	}
 	ev := payload{Version: next.version}
-	if len(changed) <= maxListed && old.errors == "" && old.files != nil {
+	if len(changed) <= maxListed && old.errors == "" && old.site != nil {
 		ev.Paths = changed
 	}
-	if s.opt.Navigate {
-		ev.Path = navigation(b.Sources, b.Files)
-	}
+	ev.Path = nav
 	s.broker.send(event{name: "reload", data: ev}, s.hello(next))
 	return Reload, changed
 }

@@ -38,7 +38,7 @@ func serve(t *testing.T, opt Options, files render.Files) (*Server, *httptest.Se
 	t.Helper()
 	p := New(opt)
 	if files != nil {
-		p.Update(Build{Files: files})
+		p.Update(Build{Site: files})
 	}
 	ts := httptest.NewServer(p)
 	t.Cleanup(func() {
@@ -141,7 +141,7 @@ func TestEventStream(t *testing.T) {
 	}
 
 	// A content change reloads, after the new files are served.
-	if a, changed := p.Update(Build{Files: site("v2")}); a != Reload || !slices.Equal(changed, []string{"articles/a/index.html", "index.html"}) {
+	if a, changed := p.Update(Build{Site: site("v2")}); a != Reload || !slices.Equal(changed, []string{"articles/a/index.html", "index.html"}) {
 		t.Errorf("Update = %v %v", a, changed)
 	}
 	ev := s.expect(t, "reload")
@@ -153,14 +153,14 @@ func TestEventStream(t *testing.T) {
 	}
 
 	// A byte-identical build sends nothing.
-	if a, _ := p.Update(Build{Files: site("v2")}); a != Unchanged {
+	if a, _ := p.Update(Build{Site: site("v2")}); a != Unchanged {
 		t.Errorf("identical build: %v", a)
 	}
 
 	// A stylesheet-only change swaps it.
 	files := site("v2")
 	files["style.css"] = []byte("body{color:red}")
-	if a, _ := p.Update(Build{Files: files}); a != SwapCSS {
+	if a, _ := p.Update(Build{Site: files}); a != SwapCSS {
 		t.Errorf("css change: %v", a)
 	}
 	if ev := s.expect(t, "css"); !slices.Equal(ev.Paths, []string{"style.css"}) {
@@ -203,7 +203,7 @@ func TestNavigate(t *testing.T) {
 		{[]string{"templates/base.html"}, ""},
 		{[]string{"config.toml"}, ""},
 	} {
-		p.Update(Build{Files: site(string(rune('a' + i))), Sources: tc.sources})
+		p.Update(Build{Site: site(string(rune('a' + i))), Sources: tc.sources})
 		if ev := s.expect(t, "reload"); ev.Path != tc.want {
 			t.Errorf("sources %v: path %q, want %q", tc.sources, ev.Path, tc.want)
 		}
@@ -213,7 +213,7 @@ func TestNavigate(t *testing.T) {
 	p2, ts2 := serve(t, Options{}, site("v1"))
 	s2 := openStream(t, ts2.URL)
 	s2.expect(t, "hello")
-	p2.Update(Build{Files: site("v2"), Sources: []string{"content/articles/a.txt"}})
+	p2.Update(Build{Site: site("v2"), Sources: []string{"content/articles/a.txt"}})
 	if ev := s2.expect(t, "reload"); ev.Path != "" {
 		t.Errorf("navigate off: path %q", ev.Path)
 	}
@@ -260,7 +260,7 @@ func TestErrorOverlay(t *testing.T) {
 	}
 
 	// Fixing it so that the site is as before clears the overlay.
-	if a, _ := p.Update(Build{Files: site("v1")}); a != ClearErrors {
+	if a, _ := p.Update(Build{Site: site("v1")}); a != ClearErrors {
 		t.Errorf("fixed, same output: %v", a)
 	}
 	s.expect(t, "clear")
@@ -272,7 +272,7 @@ func TestErrorOverlay(t *testing.T) {
 	s.expect(t, "errors")
 	files := site("v1")
 	files["style.css"] = []byte("p{}")
-	if a, _ := p.Update(Build{Files: files}); a != Reload {
+	if a, _ := p.Update(Build{Site: files}); a != Reload {
 		t.Errorf("fixed with css change: %v", a)
 	}
 	if ev := s.expect(t, "reload"); ev.Paths != nil {
@@ -298,7 +298,7 @@ func TestFirstBuildFails(t *testing.T) {
 	if resp, _ := get(t, ts.URL+"/"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("failed first build: %s", resp.Status)
 	}
-	p.Update(Build{Files: site("v1")})
+	p.Update(Build{Site: site("v1")})
 	if ev := s.expect(t, "reload"); ev.Version == "" {
 		t.Errorf("reload = %+v", ev)
 	}
@@ -311,7 +311,7 @@ func TestSlowClientDropped(t *testing.T) {
 	p.broker.mu.Lock()
 	p.broker.clients[ch] = true
 	p.broker.mu.Unlock()
-	p.Update(Build{Files: site("v1")})
+	p.Update(Build{Site: site("v1")})
 	if _, ok := <-ch; ok {
 		t.Error("a client that cannot keep up should be disconnected")
 	}
