@@ -158,11 +158,74 @@ type ActorView struct {
 	Statements []StatementView
 	Claims     []*ClaimView // claims the actor makes
 	Disputes   []*ClaimView // claims the actor disputes
-	Mentions   []MentionGroup
-	CoMentions []CoMention
-	Count      int // mentions in all articles
+	Count      int          // mentions in all articles
 
+	v        *views
 	mentions []model.Mention // this actor's mentions, in site order
+
+	namedOnce  sync.Once // Mentions and CoMentions are made on first use
+	groups     []MentionGroup
+	coMentions []CoMention
+}
+
+// Mentions returns the sentences that name the actor, by article, each
+// sentence once.
+func (av *ActorView) Mentions() []MentionGroup {
+	av.namedOnce.Do(av.named)
+	return av.groups
+}
+
+// CoMentions returns the other actors named in the sentences that name
+// this one, with how many such sentences name each, most often first.
+func (av *ActorView) CoMentions() []CoMention {
+	av.namedOnce.Do(av.named)
+	return av.coMentions
+}
+
+// named makes Mentions and CoMentions: on a large briefing they link
+// thousands of sentences, and only the actor's own page shows them.
+func (av *ActorView) named() {
+	v := av.v
+	co := map[string]int{}
+	var group *MentionGroup
+	for i, m := range av.mentions {
+		if i > 0 && m.Article == av.mentions[i-1].Article && m.Sentence == av.mentions[i-1].Sentence {
+			continue // the sentence names the actor twice
+		}
+		// The sentence's mentions: those of its article are in text order.
+		var inSentence []model.Mention
+		if art := v.articles[m.Article]; art != nil {
+			all := art.mentions
+			lo := sort.Search(len(all), func(j int) bool { return all[j].Sentence >= m.Sentence })
+			hi := lo
+			for hi < len(all) && all[hi].Sentence == m.Sentence {
+				hi++
+			}
+			inSentence = all[lo:hi]
+		}
+		for _, o := range inSentence {
+			if o.Actor != av.Slug {
+				co[o.Actor]++
+			}
+		}
+		if group == nil || group.Article.Slug != m.Article {
+			av.groups = append(av.groups, MentionGroup{Article: v.articles[m.Article]})
+			group = &av.groups[len(av.groups)-1]
+		}
+		group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))
+	}
+	for slug, n := range co {
+		if o := v.actors[slug]; o != nil {
+			av.coMentions = append(av.coMentions, CoMention{Actor: o.Actor, Path: o.Path, Count: n})
+		}
+	}
+	sort.Slice(av.coMentions, func(i, j int) bool {
+		x, y := av.coMentions[i], av.coMentions[j]
+		if x.Count != y.Count {
+			return x.Count > y.Count
+		}
+		return x.Actor.Name < y.Actor.Name
+	})
 }
 
 // StatementView is one statement, with each outlet's wording.
@@ -288,7 +351,7 @@ func newViews(cfg config.Config, s *model.Site, md *markdown.Renderer, diags *mo
 		v.articles[a.Slug] = v.article(a)
 	}
 	for _, a := range s.Actors {
-		v.actors[a.Slug] = &ActorView{Actor: a, Path: "actors/" + a.Slug + "/", Summary: v.markdown(a.Body)}
+		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: "actors/" + a.Slug + "/", Summary: v.markdown(a.Body)}
 	}
 	for _, c := range s.Claims {
 		v.claims[c.Slug] = v.claim(c)
@@ -381,69 +444,22 @@ func (v *views) linkCopies() {
 // linkActors fills the actors' mentions, statements and co-mentions, and the
 // article pages' sentences with linked names.
 func (v *views) linkActors() {
-	bySentence := map[string]map[int][]model.Mention{} // article → sentence → mentions
-	byArticle := map[string][]model.Mention{}
 	for i, m := range v.s.Mentions {
 		if i == 0 || m.Article != v.s.Mentions[i-1].Article {
 			n := i + 1
 			for n < len(v.s.Mentions) && v.s.Mentions[n].Article == m.Article {
 				n++
 			}
-			byArticle[m.Article] = v.s.Mentions[i:n:n]
+			if av := v.articles[m.Article]; av != nil {
+				av.mentions = v.s.Mentions[i:n:n]
+			}
 		}
-		if bySentence[m.Article] == nil {
-			bySentence[m.Article] = map[int][]model.Mention{}
-		}
-		bySentence[m.Article][m.Sentence] = append(bySentence[m.Article][m.Sentence], m)
 		if av := v.actors[m.Actor]; av != nil {
 			av.mentions = append(av.mentions, m)
 		}
 	}
-	for slug, ms := range byArticle {
-		if av := v.articles[slug]; av != nil {
-			av.mentions = ms
-		}
-	}
-
-	type key struct {
-		article  string
-		sentence int
-	}
-	for _, a := range v.s.Actors {
-		av := v.actors[a.Slug]
-		seen := map[key]bool{}
-		co := map[string]int{}
-		var group *MentionGroup
+	for _, av := range v.actors {
 		av.Count = len(av.mentions)
-		for _, m := range av.mentions {
-			k := key{m.Article, m.Sentence}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			for _, o := range bySentence[m.Article][m.Sentence] {
-				if o.Actor != a.Slug {
-					co[o.Actor]++
-				}
-			}
-			if group == nil || group.Article.Slug != m.Article {
-				av.Mentions = append(av.Mentions, MentionGroup{Article: v.articles[m.Article]})
-				group = &av.Mentions[len(av.Mentions)-1]
-			}
-			group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))
-		}
-		for slug, n := range co {
-			if o := v.actors[slug]; o != nil {
-				av.CoMentions = append(av.CoMentions, CoMention{Actor: o.Actor, Path: o.Path, Count: n})
-			}
-		}
-		sort.Slice(av.CoMentions, func(i, j int) bool {
-			x, y := av.CoMentions[i], av.CoMentions[j]
-			if x.Count != y.Count {
-				return x.Count > y.Count
-			}
-			return x.Actor.Name < y.Actor.Name
-		})
 	}
 	original := v.s.OriginalOf()
 	for _, g := range v.s.Statements {
