@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -109,7 +110,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			for _, err := range batch.Errs {
 				fmt.Fprintf(stderr, "watch: %v\n", err)
 			}
-			r.stopSettling()
+			before := m.FS()
 			if batch.Overflow {
 				err = m.Reload()
 			} else {
@@ -118,7 +119,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err != nil {
 				fmt.Fprintf(stderr, "watch: %v\n", err)
 			}
-			r.rebuild(ctx, batch.Paths)
+			sources := changedSources(batch.Paths, before, m.FS())
+			if len(sources) == 0 && !batch.Overflow {
+				break // a temporary file that came and went
+			}
+			r.stopSettling()
+			r.rebuild(ctx, sources)
 		}
 	}
 
@@ -135,6 +141,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return nil
+}
+
+// changedSources returns the paths of a watch batch that were sources
+// before it or are now, leaving out files that came and went within it,
+// such as the temporary file of sed -i.
+func changedSources(paths []string, before, after fs.FS) []string {
+	var out []string
+	for _, p := range paths {
+		if exists(before, p) || exists(after, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
 }
 
 // listen listens on addr. When the default address is taken and none was
@@ -278,10 +302,11 @@ func (r *rebuilder) settleLater(ctx context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
 	running := make(chan struct{})
 	r.cancel, r.running = cancel, running
+	fsys := r.m.FS() // the mirror is for this goroutine only
 	go func() {
 		defer close(running)
 		start := time.Now()
-		res, err := r.b.Build(ctx, r.m.FS(), r.opt)
+		res, err := r.b.Build(ctx, fsys, r.opt)
 		if ctx.Err() != nil {
 			return // abandoned: a newer save is being built
 		}

@@ -394,3 +394,36 @@ func TestServeConfigChange(t *testing.T) {
 		time.Sleep(20 * time.Millisecond) // poll interval
 	}
 }
+
+// TestServeSedInPlace saves as sed -i does, through a temporary file that
+// is renamed over the original: serve reports the one file that changed.
+func TestServeSedInPlace(t *testing.T) {
+	dir := copyBriefing(t)
+	_, stdout, _, _ := startServe(t, dir)
+	claims, _ := filepath.Glob(filepath.Join(dir, "content", "claims", "*.md"))
+	claim := claims[0]
+	text, err := os.ReadFile(claim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(filepath.Dir(claim), "sedAb12Cd")
+	write(t, tmp, string(text)+"\nEdited in place.\n")
+	if err := os.Rename(tmp, claim); err != nil {
+		t.Fatal(err)
+	}
+	want := "content/claims/" + filepath.Base(claim) + " changed: rebuilt in "
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case line := <-stdout.lines:
+			if strings.Contains(line, "changed: ") {
+				if !strings.HasPrefix(line, want) {
+					t.Fatalf("serve said %q, want a line starting %q", line, want)
+				}
+				return
+			}
+		case <-timeout:
+			t.Fatalf("serve did not report the save within 20s:\n%s", stdout)
+		}
+	}
+}
