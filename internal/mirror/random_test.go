@@ -55,8 +55,7 @@ type changer struct {
 	root     string
 	r        *rand.Rand
 	reported []string
-	n        int  // for distinct contents
-	files    bool // change files only: write, save and remove them
+	n        int // for distinct contents
 }
 
 var (
@@ -108,9 +107,6 @@ func (c *changer) change() {
 	c.n++
 	text := fmt.Sprintf("text %d", c.n)
 	op := c.r.IntN(9)
-	if c.files {
-		op = c.r.IntN(5)
-	}
 	switch op {
 	case 0, 1, 2: // write a file, making its folders
 		rel := path.Join(c.pick(dirs), c.pick(names))

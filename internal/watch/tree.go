@@ -100,14 +100,31 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 }
 
 // watchDir adds one folder to the watch list.
+//
+// The system watches a folder, not a path, and fsnotify names a folder's
+// changes by the path it was first watched under. A folder renamed within
+// the trees can be met at its new path (walking a new parent) before the
+// rename's own event is read: its old path is dropped first, or its
+// changes would go on being named by the old path, and forgetting the old
+// path on the rename's event would end the watch of the new.
 func (w *Watcher) watchDir(dir string) error {
-	if w.dirs[dir] {
+	if _, ok := w.dirs[dir]; ok {
 		return nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	for old, was := range w.dirs {
+		if os.SameFile(info, was) {
+			w.fsw.Remove(old)
+			delete(w.dirs, old)
+		}
 	}
 	if err := w.fsw.Add(dir); err != nil {
 		return err
 	}
-	w.dirs[dir] = true
+	w.dirs[dir] = info
 	return nil
 }
 

@@ -70,7 +70,7 @@ type Watcher struct {
 	done chan struct{}
 	wg   sync.WaitGroup
 	once sync.Once
-	dirs map[string]bool // watched directories; owned by the run goroutine after New
+	dirs map[string]os.FileInfo // watched directories, as they were when watched; owned by the run goroutine after New
 
 	// Errors are received on a goroutine of their own (readErrors) and
 	// queued here for run: fsnotify may send one while holding the lock
@@ -96,7 +96,7 @@ func New(root string, opt Options) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
-	w := &Watcher{root: abs, opt: opt, fsw: fsw, out: make(chan Batch), done: make(chan struct{}), dirs: map[string]bool{},
+	w := &Watcher{root: abs, opt: opt, fsw: fsw, out: make(chan Batch), done: make(chan struct{}), dirs: map[string]os.FileInfo{},
 		errSent: make(chan struct{}, 1)}
 	// The root itself, for the single files and for trees that appear later.
 	if err := w.watchDir(abs); err != nil {

@@ -221,3 +221,22 @@ func TestStreamPastMaxDelay(t *testing.T) {
 	}
 	until(t, w, want...)
 }
+
+// TestFolderMovedIntoNewFolder moves a folder into a folder made just
+// before: the watcher may find it at its new path, walking the new folder,
+// before it reads the move. Changes in it are still reported, by their new
+// paths.
+func TestFolderMovedIntoNewFolder(t *testing.T) {
+	root, w := start(t, "content/a/b/f.md")
+	if err := os.MkdirAll(filepath.Join(root, "static", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(root, "content", "a"), filepath.Join(root, "static", "x", "a")); err != nil {
+		t.Fatal(err)
+	}
+	until(t, w, "content/a", "static/x/a/b/f.md")
+	write(t, root, "static/x/a/b/f.md", "changed")
+	until(t, w, "static/x/a/b/f.md")
+	write(t, root, "static/x/a/b/g.md", "new")
+	until(t, w, "static/x/a/b/g.md")
+}
