@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
 	"briefing/internal/build"
@@ -221,7 +223,9 @@ func siteURL(a net.Addr) string {
 // briefing (copies, statements grouped across outlets, suggestions) over
 // from the last complete build, is shown at once. A complete build then
 // runs in the background and is shown when it ends, which reloads the open
-// pages only if it changed them; the next save abandons it.
+// pages only if it changed them; the next save abandons it. A save that
+// changes no content file (a template, a stylesheet, config.toml) needs no
+// complete build, unless one is still due from an earlier save.
 type rebuilder struct {
 	b              *build.Builder
 	p              *preview.Server
@@ -229,6 +233,10 @@ type rebuilder struct {
 	opt            build.Options
 	stdout, stderr io.Writer
 	lastDiags      string // as last printed
+
+	// behind is set while the findings shown carry over from an older
+	// complete analysis than the content: a complete build is due.
+	behind bool
 
 	cancel  context.CancelFunc // abandons the complete build under way, if any
 	running chan struct{}      // closed when that build has returned
@@ -247,11 +255,18 @@ func (r *rebuilder) rebuild(ctx context.Context, sources []string) {
 	start := time.Now()
 	opt := r.opt
 	opt.Quick = sources != nil
+	if slices.ContainsFunc(sources, func(p string) bool { return strings.HasPrefix(p, content.Dir+"/") }) {
+		r.behind = true
+	}
 	res, err := r.b.Build(ctx, r.m.FS(), opt)
 	action, changed, diags := r.show(res, err, sources)
 	took := time.Since(start).Round(time.Millisecond)
 	r.printDiags(diags)
-	if res != nil && res.Quick && res.Output != nil {
+	switch {
+	case err == nil && !res.Quick:
+		r.behind = false
+	case r.behind && res != nil && res.Output != nil:
+		// Without a content change a quick build is complete already.
 		r.settleLater(ctx)
 	}
 
@@ -332,6 +347,9 @@ func (r *rebuilder) stopSettling() {
 // settle shows the complete build that followed a quick one.
 func (r *rebuilder) settle(st settled) {
 	r.cancel, r.running = nil, nil
+	if st.err == nil {
+		r.behind = false
+	}
 	action, changed, diags := r.show(st.res, st.err, nil)
 	r.printDiags(diags)
 	took := time.Since(st.start).Round(time.Millisecond)

@@ -427,3 +427,43 @@ func TestServeSedInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSettlesContentOnly checks that only a content change is
+// followed by the complete analysis: a stylesheet cannot change it.
+func TestServeSettlesContentOnly(t *testing.T) {
+	dir := copyBriefing(t)
+	css, _ := os.ReadFile("../../static/style.css")
+	write(t, filepath.Join(dir, "static", "style.css"), string(css))
+	_, stdout, _, _ := startServe(t, dir)
+	nextChange := func() string {
+		t.Helper()
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case line := <-stdout.lines:
+				if strings.Contains(line, " changed: ") || strings.Contains(line, settledLine) {
+					return line
+				}
+			case <-timeout:
+				t.Fatalf("serve said nothing more within 20s:\n%s", stdout)
+			}
+		}
+	}
+
+	write(t, filepath.Join(dir, "static", "style.css"), string(css)+"\nbody { color: black; }\n")
+	if line := nextChange(); !strings.HasPrefix(line, "static/style.css changed: ") {
+		t.Fatalf("serve said %q after a stylesheet change", line)
+	}
+
+	index := filepath.Join(dir, "content", "_index.md")
+	text, _ := os.ReadFile(index)
+	write(t, index, string(text)+"\nOne more line.\n")
+	// The stylesheet's build had no complete analysis to follow it: the
+	// next thing said is the content change, then its analysis.
+	if line := nextChange(); !strings.HasPrefix(line, "content/_index.md changed: ") {
+		t.Fatalf("serve said %q where the content change was due", line)
+	}
+	if line := nextChange(); !strings.Contains(line, settledLine) {
+		t.Fatalf("serve said %q where the complete analysis was due", line)
+	}
+}
