@@ -1,0 +1,186 @@
+package analysis
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"briefing/internal/model"
+)
+
+// memo keeps, from one build to the next, what the analysis found in each
+// article text, so that a preview rebuild redoes only what an edit
+// changed: the alias automaton, and each text's mentions, content words
+// and names. The results are exactly those of a fresh start. The zero
+// value is ready to use; builds sharing a memo run one at a time, and
+// a corpus built from it is valid until the next build starts.
+type memo struct {
+	mu       sync.Mutex
+	tok      tokenizer            // numbers terms and words across builds
+	texts    map[string]*textMemo // article text → what it holds
+	bySlug   map[string]*textMemo // article slug → what its text held when last seen
+	liveSize int                  // distinct words of the last build's texts
+
+	aliasKey string // the patterns ac was built from
+	ac       ahocorasick.AhoCorasick
+	// matcherKey is the last aliasMatcher key. A new key equal to it is
+	// replaced by it, so that comparing the key with each text's
+	// mentionKey finds the same string at once instead of comparing
+	// kilobytes.
+	matcherKey string
+}
+
+// textMemo is what the analysis found in one article text.
+type textMemo struct {
+	text       string          // the text itself
+	mentionKey string          // the aliases mentions were found with
+	mentions   []model.Mention // Article unset
+	terms      [][]int32       // content words of each sentence, numbered by memo.tok
+	pairs      [][]uint64      // adjacent content words of each sentence
+	words      []int32         // distinct words of the text, numbered by memo.tok
+	names      []nameUse       // names (see suggestActors), article unset
+	named      bool            // whether names is set
+	speakersBy string          // the mentionKey speakers were found with
+	persons    string          // and the persons among the actors
+	speakers   [][]string      // see attribute
+	continues  []int
+}
+
+// text returns the memo of article a's text, making it if need be.
+func (m *memo) text(a *model.Article) *textMemo {
+	// Most articles have the text they had when last seen: comparing it
+	// is cheaper than hashing it, and free when it is the same string.
+	if e := m.bySlug[a.Slug]; e != nil && e.text == a.Text {
+		return e
+	}
+	if m.texts == nil {
+		m.texts, m.bySlug = map[string]*textMemo{}, map[string]*textMemo{}
+	}
+	e := m.texts[a.Text]
+	if e == nil {
+		e = &textMemo{text: a.Text}
+		m.texts[a.Text] = e
+	}
+	m.bySlug[a.Slug] = e
+	return e
+}
+
+// corpus indexes the sentences of articles, which must be segmented,
+// tokenizing only the texts m has not seen, and forgets the texts that
+// are gone. When ctx is done first, it returns ctx's error, and m stays
+// usable.
+func (m *memo) corpus(ctx context.Context, articles []*model.Article) (*corpus, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.tok.words) > 3*m.liveSize+100_000 {
+		// Edits leave words behind; start the numbering afresh.
+		m.tok = tokenizer{}
+		for _, e := range m.texts {
+			e.terms, e.pairs, e.words = nil, nil, nil
+		}
+	}
+	live := make(map[string]*textMemo, len(articles))
+	bySlug := make(map[string]*textMemo, len(articles))
+	n := 0
+	for _, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e := m.text(a)
+		if e.terms == nil || len(e.terms) != len(a.Sentences) {
+			m.tokenize(a, e)
+		}
+		live[a.Text], bySlug[a.Slug] = e, e
+		n += len(a.Sentences)
+	}
+	m.texts, m.bySlug = live, bySlug
+
+	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}
+	c.refs = make([]model.SentenceRef, 0, n)
+	c.art = make([]int32, 0, n)
+	c.terms = make([][]int32, 0, n)
+	c.pairs = make([][]uint64, 0, n)
+	c.post = make([][]int32, len(m.tok.vocab))
+	c.live = make([]bool, len(m.tok.words))
+	for ai, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e := live[a.Text]
+		c.slugs[a.Slug] = ai
+		c.first = append(c.first, len(c.refs))
+		for si, s := range a.Sentences {
+			id := int32(len(c.refs))
+			c.refs = append(c.refs, model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID})
+			c.art = append(c.art, int32(ai))
+			c.terms = append(c.terms, e.terms[si])
+			c.pairs = append(c.pairs, e.pairs[si])
+			for _, t := range e.terms[si] {
+				c.post[t] = append(c.post[t], id)
+			}
+		}
+		for _, w := range e.words {
+			c.live[w] = true
+		}
+	}
+	m.liveSize = 0
+	for _, l := range c.live {
+		if l {
+			m.liveSize++
+		}
+	}
+	if n == 0 {
+		return c, nil
+	}
+	// Weights are IDF scaled to (0, 1], so thresholds do not depend on the
+	// size of the corpus: a word found in one sentence weighs 1.
+	c.idf = make([]float64, len(c.post))
+	norm := math.Log(1 + float64(n))
+	for t, p := range c.post {
+		if len(p) > 0 {
+			c.idf[t] = math.Log(1+float64(n)/float64(len(p))) / norm
+		}
+	}
+	c.weight = make([]int64, n)
+	for i := range c.terms {
+		c.weight[i] = c.weightOf(i, nil)
+	}
+	c.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(n))))
+	return c, nil
+}
+
+// tokenize fills in the content words of article a's sentences in e.
+func (m *memo) tokenize(a *model.Article, e *textMemo) {
+	e.terms = make([][]int32, len(a.Sentences))
+	e.pairs = make([][]uint64, len(a.Sentences))
+	var ids, arena, words []int32
+	var pairs []uint64
+	for si, s := range a.Sentences {
+		ids, pairs = ids[:0], pairs[:0]
+		prev := int32(-1)
+		m.tok.terms(s.Text, func(t int32, joined bool) {
+			ids = append(ids, t)
+			if joined && prev >= 0 && prev != t {
+				pairs = append(pairs, pairKey(prev, t))
+			}
+			prev = t
+		})
+		words = append(words, m.tok.seen...)
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		if cap(arena)-len(arena) < len(ids) {
+			arena = make([]int32, 0, max(1024, len(ids)))
+		}
+		arena = append(arena, ids...)
+		e.terms[si] = arena[len(arena)-len(ids) : len(arena) : len(arena)]
+		if len(pairs) > 0 {
+			slices.Sort(pairs)
+			e.pairs[si] = slices.Clone(slices.Compact(pairs))
+		}
+	}
+	slices.Sort(words)
+	e.words = slices.Clone(slices.Compact(words))
+}
