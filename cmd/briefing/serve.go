@@ -121,10 +121,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err != nil {
 				fmt.Fprintf(stderr, "watch: %v\n", err)
 			}
-			sources := changedSources(batch.Paths, before, m.FS())
-			if len(sources) == 0 && !batch.Overflow {
-				break // a temporary file that came and went
+			if m.FS() == before && !batch.Overflow {
+				// Saved as it was, or a temporary file that came and went.
+				if sources := changedSources(batch.Paths, before, before); len(sources) > 0 {
+					fmt.Fprintf(stdout, "%s: saved without changes\n", describe(sources))
+				}
+				break
 			}
+			sources := changedSources(batch.Paths, before, m.FS())
 			r.stopSettling()
 			r.rebuild(ctx, sources)
 		}
@@ -143,6 +147,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return nil
+}
+
+// describe names the source files of a batch: the file, or how many.
+func describe(sources []string) string {
+	if len(sources) == 1 {
+		return sources[0]
+	}
+	return fmt.Sprintf("%d files", len(sources))
 }
 
 // changedSources returns the paths of a watch batch that were sources
@@ -278,10 +290,7 @@ func (r *rebuilder) rebuild(ctx context.Context, sources []string) {
 		}
 		return
 	}
-	what := fmt.Sprintf("%d files changed", len(sources))
-	if len(sources) == 1 {
-		what = sources[0] + " changed"
-	}
+	what := describe(sources) + " changed"
 	switch action {
 	case preview.ShowErrors:
 		fmt.Fprintf(r.stdout, "%s: build failed in %v; still serving the last good site, with the errors shown over it\n", what, took)

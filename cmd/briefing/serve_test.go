@@ -429,7 +429,8 @@ func TestServeSedInPlace(t *testing.T) {
 }
 
 // TestServeSettlesContentOnly checks that only a content change is
-// followed by the complete analysis: a stylesheet cannot change it.
+// followed by the complete analysis (a stylesheet cannot change it), and
+// that a save without changes builds nothing.
 func TestServeSettlesContentOnly(t *testing.T) {
 	dir := copyBriefing(t)
 	css, _ := os.ReadFile("../../static/style.css")
@@ -441,7 +442,7 @@ func TestServeSettlesContentOnly(t *testing.T) {
 		for {
 			select {
 			case line := <-stdout.lines:
-				if strings.Contains(line, " changed: ") || strings.Contains(line, settledLine) {
+				if strings.Contains(line, " changed: ") || strings.HasSuffix(line, ": saved without changes") || strings.Contains(line, settledLine) {
 					return line
 				}
 			case <-timeout:
@@ -465,5 +466,11 @@ func TestServeSettlesContentOnly(t *testing.T) {
 	}
 	if line := nextChange(); !strings.Contains(line, settledLine) {
 		t.Fatalf("serve said %q where the complete analysis was due", line)
+	}
+
+	// Saved again as it is: nothing to build.
+	saveByRename(t, index, []byte(string(text)+"\nOne more line.\n"))
+	if line := nextChange(); line != "content/_index.md: saved without changes" {
+		t.Fatalf("serve said %q after a save without changes", line)
 	}
 }
