@@ -59,9 +59,6 @@ func (o *Output) Paths() []string {
 	return out
 }
 
-// Static returns the theme's static files. The caller must not modify them.
-func (o *Output) Static() Files { return o.static }
-
 // File returns the contents of output file name, rendering it if need be.
 // A name that is not an output file gives an error wrapping fs.ErrNotExist;
 // a page whose template fails gives a *TemplateError.

@@ -1,7 +1,8 @@
 // Package render turns an analysed model.Site into the bytes of every output
-// file. Templates are parsed once, in New; Render does no disk I/O, so the
-// preview server can serve its result from memory and the site package can
-// write it atomically.
+// file. Templates are parsed once, in New; Renderer.Site does no disk I/O,
+// and its Output renders each file when first asked for, so the preview
+// server can serve from memory only the pages it shows, and the site
+// package can write them all (Output.All) atomically.
 //
 // Templates live in the theme's templates/ folder: base.html defines the
 // page frame and each page kind has its own file (index.html, articles.html,
@@ -101,18 +102,6 @@ func (f Files) File(name string) ([]byte, error) {
 // Rendered returns every output path, sorted: all are rendered.
 func (f Files) Rendered() []string { return f.Paths() }
 
-// Render renders every page of s and copies the theme's static files.
-// Markdown or template failures are returned as diagnostics where they have
-// a position, and as an error otherwise.
-func (r *Renderer) Render(cfg config.Config, s *model.Site) (Files, model.Diagnostics, error) {
-	o, err := r.Site(cfg, s)
-	if err != nil {
-		return nil, nil, err
-	}
-	files, err := o.All()
-	return files, o.Diags(), err
-}
-
 // Site prepares the output of s without rendering it: the theme's static
 // files are read, and every other file is rendered when first asked for
 // (see Output). s must not change while the Output is in use.
@@ -156,7 +145,7 @@ func templateErr(err error) error { return &TemplateError{Err: err} }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
-// Diagnostic turns an error of New, Render or Output.File into a
+// Diagnostic turns an error of New, Output.File or Output.All into a
 // diagnostic: positioned in the template file when it is a template's, at
 // templates/ otherwise.
 func Diagnostic(err error) model.Diagnostic {

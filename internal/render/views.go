@@ -158,7 +158,6 @@ type ActorView struct {
 	Statements []StatementView
 	Claims     []*ClaimView // claims the actor makes
 	Disputes   []*ClaimView // claims the actor disputes
-	Count      int          // mentions in all articles
 
 	v        *views
 	mentions []model.Mention // this actor's mentions, in site order
@@ -167,6 +166,9 @@ type ActorView struct {
 	groups     []MentionGroup
 	coMentions []CoMention
 }
+
+// Count returns how many times the articles name the actor.
+func (av *ActorView) Count() int { return len(av.mentions) }
 
 // Mentions returns the sentences that name the actor, by article, each
 // sentence once.
@@ -441,8 +443,9 @@ func (v *views) linkCopies() {
 	}
 }
 
-// linkActors fills the actors' mentions, statements and co-mentions, and the
-// article pages' sentences with linked names.
+// linkActors hands each article and actor its mentions, from which their
+// pages link names and list mentions when rendered, and fills the actors'
+// statements.
 func (v *views) linkActors() {
 	for i, m := range v.s.Mentions {
 		if i == 0 || m.Article != v.s.Mentions[i-1].Article {
@@ -457,9 +460,6 @@ func (v *views) linkActors() {
 		if av := v.actors[m.Actor]; av != nil {
 			av.mentions = append(av.mentions, m)
 		}
-	}
-	for _, av := range v.actors {
-		av.Count = len(av.mentions)
 	}
 	original := v.s.OriginalOf()
 	for _, g := range v.s.Statements {
