@@ -65,11 +65,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// The sources: what is watched, mirrored and built.
+	trees, files := []string{content.Dir, "templates", "static"}, []string{config.FileName}
 	// Watch before the first build, so that no save falls between the two.
-	w, err := watch.New(*src, watch.Options{
-		Trees: []string{content.Dir, "templates", "static"},
-		Files: []string{config.FileName},
-	})
+	w, err := watch.New(*src, watch.Options{Trees: trees, Files: files})
 	if err != nil {
 		return err
 	}
@@ -79,7 +78,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// The mirror holds the sources in memory, so that a rebuild reads only
 	// what was saved. A file it cannot read is left out and said here.
-	m, err := mirror.New(*src, []string{content.Dir, "templates", "static"}, []string{config.FileName})
+	m, err := mirror.New(*src, trees, files)
 	if m == nil {
 		return err
 	}
@@ -275,7 +274,7 @@ func (r *rebuilder) rebuild(ctx context.Context, sources []string) {
 	took := time.Since(start).Round(time.Millisecond)
 	r.printDiags(diags)
 	switch {
-	case err == nil && !res.Quick:
+	case err == nil && !opt.Quick:
 		r.behind = false
 	case r.behind && res != nil && res.Output != nil:
 		// Without a content change a quick build is complete already.

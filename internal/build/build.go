@@ -42,7 +42,6 @@ type Result struct {
 	Output *render.Output    // nil when the build failed
 	Files  render.Files      // every file rendered; nil when the build failed or was Lazy
 	Diags  model.Diagnostics // every finding, errors first by position
-	Quick  bool              // the corpus-wide findings are carried over (see Options.Quick)
 }
 
 // Err returns the build's errors as one error, or nil.
@@ -95,7 +94,6 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	b.cache.restoreSegments(site)
 	if opt.Quick {
 		res.Diags = append(res.Diags, b.an.AnalyzeQuick(site)...)
-		res.Quick = true
 	} else {
 		diags, err := b.an.Analyze(ctx, site)
 		if err != nil {
