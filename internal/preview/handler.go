@@ -57,13 +57,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(upath, "/") {
 		name = path.Join(name, "index.html")
 	}
-	if sn.site.Has(name) {
-		data, err := sn.site.File(name)
-		if err != nil {
-			s.fail(w, r, sn, err)
-			return
-		}
-		s.write(w, r, sn, name, http.StatusOK, data)
+	if s.serveFile(w, r, sn, name, http.StatusOK) {
 		return
 	}
 	if sn.site.Has(path.Join(name, "index.html")) && !strings.HasSuffix(upath, "/") {
@@ -74,16 +68,24 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
 	}
-	if sn.site.Has("404.html") {
-		data, err := sn.site.File("404.html")
-		if err != nil {
-			s.fail(w, r, sn, err)
-			return
-		}
-		s.write(w, r, sn, "404.html", http.StatusNotFound, data)
-		return
+	if !s.serveFile(w, r, sn, "404.html", http.StatusNotFound) {
+		http.NotFound(w, r)
 	}
-	http.NotFound(w, r)
+}
+
+// serveFile serves output file name with status, rendering it if need be,
+// and reports whether the site has it.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, sn *snapshot, name string, status int) bool {
+	if !sn.site.Has(name) {
+		return false
+	}
+	data, err := sn.site.File(name)
+	if err != nil {
+		s.fail(w, r, sn, err)
+	} else {
+		s.write(w, r, sn, name, status, data)
+	}
+	return true
 }
 
 // write sends one file, with the client script injected when it is HTML.
