@@ -6,7 +6,7 @@ import (
 	"briefing/internal/model"
 )
 
-// Analyzer runs every analysis step over a site. It holds the loaded
+// Analyzer runs every analysis step over a briefing. It holds the loaded
 // language models and what the last builds found, so one Analyzer serves
 // many builds of a briefing; its methods must not be called concurrently.
 type Analyzer struct {
@@ -24,62 +24,106 @@ func New() (*Analyzer, error) {
 	return &Analyzer{seg: seg}, nil
 }
 
-// Analyze segments every article of s and fills in the analysis fields of
-// s. It returns the diagnostics it finds; content problems never stop it.
+// site is a briefing under analysis: the loaded content, which the
+// analysis only reads, each article with its sentences, and the findings
+// the steps fill in.
+type site struct {
+	*model.Site
+	docs []*doc // s.Articles with their sentences, in the same order
+	f    *model.Findings
+}
+
+// doc is an article with what segmenting its text found.
+type doc struct {
+	*model.Article
+	*model.ArticleFindings
+}
+
+// doc returns the article with the given slug, or nil.
+func (s *site) doc(slug string) *doc {
+	for _, d := range s.docs {
+		if d.Slug == slug {
+			return d
+		}
+	}
+	return nil
+}
+
+// Analyze analyses the briefing s and returns what it finds, diagnostics
+// included; content problems never stop it. It never changes s.
 //
 // When ctx is done before the analysis completes, Analyze returns ctx's
-// error within a few milliseconds and s is left half analysed, to be
-// dropped. Only a complete analysis becomes what AnalyzeQuick carries over.
-func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (model.Diagnostics, error) {
-	var diags model.Diagnostics
-	an.analyzeFiles(s, &diags)
+// error within a few milliseconds. Only a complete analysis becomes what
+// AnalyzeQuick carries over.
+func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings, error) {
+	st := an.analyzeFiles(s)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	corp, err := an.memo.corpus(ctx, s.Articles)
+	corp, err := an.memo.corpus(ctx, st.docs)
 	if err != nil {
 		return nil, err
 	}
-	attrs, err := findStatements(ctx, s, corp)
+	attrs, err := findStatements(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
-	shares, err := detectCopies(ctx, s, corp)
+	shares, err := detectCopies(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
-	suggested, err := suggestActors(ctx, s, corp) // counts a copy and its original once
+	suggested, err := suggestActors(ctx, st, corp) // counts a copy and its original once
 	if err != nil {
 		return nil, err
 	}
 	for _, x := range suggested {
-		diags.Add(x.diag)
+		st.f.Diagnostics.Add(x.diag)
 	}
-	if err := alsoReported(ctx, s, corp); err != nil {
+	if err := alsoReported(ctx, st, corp); err != nil {
 		return nil, err
 	}
-	countIndependent(s)
-	an.carry = newCarry(s, attrs, shares, suggested)
-	return diags, nil
+	countIndependent(st)
+	an.carry = newCarry(st, attrs, shares, suggested)
+	return st.f, nil
 }
 
-// analyzeFiles runs the steps that look at one file at a time, whose
-// results do not depend on the rest of the corpus: segmentation, the
-// checks of articles and claims, and mentions.
-func (an *Analyzer) analyzeFiles(s *model.Site, diags *model.Diagnostics) {
-	for _, a := range s.Articles {
-		if a.Sentences == nil {
-			a.Paragraphs, a.Sentences = an.seg.Segment(a.Text)
+// analyzeFiles starts the analysis of s with the steps that look at one
+// file at a time, whose results do not depend on the rest of the corpus:
+// segmentation, the checks of articles and claims, and mentions.
+func (an *Analyzer) analyzeFiles(s *model.Site) *site {
+	st := an.newSite(s)
+	checkArticles(st)
+	checkClaims(st)
+	findMentions(st, &an.memo)
+	return st
+}
+
+// newSite starts the analysis of s: it segments each article, reusing the
+// sentences of a text an earlier build segmented, and makes the findings
+// that the steps fill in.
+func (an *Analyzer) newSite(s *model.Site) *site {
+	st := &site{Site: s, docs: make([]*doc, len(s.Articles)), f: &model.Findings{
+		Articles: make(map[string]*model.ArticleFindings, len(s.Articles)),
+		Claims:   make(map[string]*model.ClaimFindings, len(s.Claims)),
+	}}
+	an.memo.mu.Lock()
+	for i, a := range s.Articles {
+		e := an.memo.text(a)
+		if e.seg == nil {
+			e.seg = new(model.ArticleFindings)
+			e.seg.Paragraphs, e.seg.Sentences = an.seg.Segment(a.Text)
 		}
+		st.docs[i] = &doc{a, e.seg}
+		st.f.Articles[a.Slug] = e.seg
 	}
-	checkArticles(s, diags)
-	checkClaims(s, diags)
-	findMentions(s, &an.memo, diags)
+	an.memo.mu.Unlock()
+	return st
 }
 
 // checkArticles reports articles an editor has not described yet and
 // derived_from references to unknown articles.
-func checkArticles(s *model.Site, diags *model.Diagnostics) {
+func checkArticles(s *site) {
+	diags := &s.f.Diagnostics
 	for _, a := range s.Articles {
 		if a.Meta == "" && a.Outlet == "" && a.Origin == "" {
 			diags.Add(model.Diagnostic{Pos: model.Pos{File: a.File}, Severity: model.Warning,

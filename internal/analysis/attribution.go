@@ -77,7 +77,7 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 // statement it continues (a quotation that takes its speaker from a
 // neighbour), or -1. ms are a's mentions in text order; person reports
 // whether an actor slug names a person.
-func attribute(a *model.Article, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
+func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
 	own := make([][]string, len(a.Sentences))
 	pronoun := make([]bool, len(a.Sentences))
 	next := 0
@@ -340,12 +340,12 @@ type attribution struct {
 }
 
 // attributeAll attributes the sentences of every article of s, in article
-// order; s.Mentions must be filled. What a text's sentences attribute
+// order; s.f.Mentions must be filled. What a text's sentences attribute
 // depends on its mentions and on which actors are persons; m keeps it
 // while both hold. The result shares slices with m, which replaces rather
 // than changes them, so it must only be read. When ctx is done first, it
 // returns ctx's error.
-func attributeAll(ctx context.Context, s *model.Site, m *memo) ([]attribution, error) {
+func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) {
 	kind := map[string]string{}
 	var persons []string
 	for _, a := range s.Actors {
@@ -360,17 +360,17 @@ func attributeAll(ctx context.Context, s *model.Site, m *memo) ([]attribution, e
 	at := 0
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for ai, a := range s.Articles {
+	for ai, a := range s.docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		from := at
-		for at < len(s.Mentions) && s.Mentions[at].Article == a.Slug {
+		for at < len(s.f.Mentions) && s.f.Mentions[at].Article == a.Slug {
 			at++
 		}
-		e := m.text(a)
+		e := m.text(a.Article)
 		if e.mentionKey == "" || len(e.mentions) != at-from || e.speakersBy != e.mentionKey || e.persons != personKey {
-			e.speakers, e.continues = attribute(a, s.Mentions[from:at], person)
+			e.speakers, e.continues = attribute(a, s.f.Mentions[from:at], person)
 			e.speakersBy, e.persons = e.mentionKey, personKey
 		}
 		out[ai] = attribution{speakers: e.speakers, continues: e.continues}
@@ -378,16 +378,16 @@ func attributeAll(ctx context.Context, s *model.Site, m *memo) ([]attribution, e
 	return out, nil
 }
 
-// findStatements attributes every sentence of s and fills s.Statements: for
+// findStatements attributes every sentence of s and fills s.f.Statements: for
 // each actor, one group per distinct statement, holding each article's
 // wording of it. Two statements of one actor are the same when the corpus
 // finds them similar with the actor's own names left out (every statement
 // of Gladkov names Gladkov; that says nothing about what he said). Groups
 // are sorted by actor, then by how many articles carry them, then by where
-// they first appear; s.Mentions must be filled. It returns the
+// they first appear; s.f.Mentions must be filled. It returns the
 // attribution of each article (see attributeAll). When ctx is done first,
 // it returns ctx's error.
-func findStatements(ctx context.Context, s *model.Site, c *corpus) ([]attribution, error) {
+func findStatements(ctx context.Context, s *site, c *corpus) ([]attribution, error) {
 	attrs, err := attributeAll(ctx, s, c.m)
 	if err != nil {
 		return nil, err
@@ -405,14 +405,14 @@ func findStatements(ctx context.Context, s *model.Site, c *corpus) ([]attributio
 			}
 		}
 	}
-	s.Statements = s.Statements[:0]
+	s.f.Statements = nil
 	for _, a := range s.Actors {
 		if ids := byActor[a.Slug]; len(ids) > 0 {
 			gs, err := groupStatements(ctx, a, ids, links[a.Slug], c)
 			if err != nil {
 				return nil, err
 			}
-			s.Statements = append(s.Statements, gs...)
+			s.f.Statements = append(s.f.Statements, gs...)
 		}
 	}
 	return attrs, nil

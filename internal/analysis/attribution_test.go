@@ -13,16 +13,15 @@ import (
 // speakersOf attributes every sentence of the seeds with the real actor
 // files and returns a function giving the speakers of the sentence of
 // article prefix that contains text.
-func speakersOf(t *testing.T) (*model.Site, func(prefix, text string) []string) {
+func speakersOf(t *testing.T) (*site, func(prefix, text string) []string) {
 	t.Helper()
 	s := seedBriefing(t)
-	var diags model.Diagnostics
-	findMentions(s, new(memo), &diags)
+	findMentions(s, new(memo))
 	person := func(slug string) bool { return s.Actor(slug) != nil && s.Actor(slug).Kind == "person" }
 	speakers := map[string][][]string{}
-	for _, a := range s.Articles {
+	for _, a := range s.docs {
 		var ms []model.Mention
-		for _, m := range s.Mentions {
+		for _, m := range s.f.Mentions {
 			if m.Article == a.Slug {
 				ms = append(ms, m)
 			}
@@ -31,7 +30,7 @@ func speakersOf(t *testing.T) (*model.Site, func(prefix, text string) []string) 
 	}
 	return s, func(prefix, text string) []string {
 		t.Helper()
-		r := sentenceRef(t, s, prefix, text)
+		r := sentenceRef(t, s.f, prefix, text)
 		return speakers[r.Article][r.Sentence]
 	}
 }
@@ -123,16 +122,16 @@ func TestAttributeShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			a := segmented(t, "a", tt.text)
-			s := &model.Site{Actors: actors, Articles: []*model.Article{a}}
-			var diags model.Diagnostics
-			findMentions(s, new(memo), &diags)
-			speakers, _ := attribute(a, s.Mentions, func(slug string) bool { return slug == "gladkov" })
+			s := newTestSite(t, &model.Site{Actors: actors, Articles: []*model.Article{a}})
+			findMentions(s, new(memo))
+			d := s.docs[0]
+			speakers, _ := attribute(d, s.f.Mentions, func(slug string) bool { return slug == "gladkov" })
 			var got []string
 			for _, sp := range speakers {
 				got = append(got, strings.Join(sp, " "))
 			}
 			if g := strings.Join(got, "|"); g != tt.want {
-				t.Errorf("speakers = %q, want %q (sentences %q)", g, tt.want, texts(a.Paragraphs, a.Sentences))
+				t.Errorf("speakers = %q, want %q (sentences %q)", g, tt.want, texts(d.Paragraphs, d.Sentences))
 			}
 		})
 	}
@@ -140,14 +139,13 @@ func TestAttributeShapes(t *testing.T) {
 
 func TestStatementsSeeds(t *testing.T) {
 	s := seedBriefing(t)
-	var diags model.Diagnostics
-	findMentions(s, new(memo), &diags)
-	if _, err := findStatements(context.Background(), s, newCorpus(s.Articles)); err != nil {
+	findMentions(s, new(memo))
+	if _, err := findStatements(context.Background(), s, newCorpus(s.docs)); err != nil {
 		t.Fatal(err)
 	}
 	group := func(actor, prefix, text string) int {
-		r := sentenceRef(t, s, prefix, text)
-		for i, g := range s.Statements {
+		r := sentenceRef(t, s.f, prefix, text)
+		for i, g := range s.f.Statements {
 			if g.Actor == actor && slices.ContainsFunc(g.Sentences, func(x model.SentenceRef) bool { return x == r }) {
 				return i
 			}
@@ -195,7 +193,7 @@ func TestStatementsSeeds(t *testing.T) {
 	}
 	// Groups are sorted by actor, then by outlets, and hold their
 	// sentences in order.
-	for i, g := range s.Statements {
+	for i, g := range s.f.Statements {
 		if !slices.IsSortedFunc(g.Sentences, func(x, y model.SentenceRef) int {
 			if x.Article != y.Article {
 				return strings.Compare(x.Article, y.Article)
@@ -205,7 +203,7 @@ func TestStatementsSeeds(t *testing.T) {
 			t.Errorf("statement %d: sentences out of order: %v", i, g.Sentences)
 		}
 		if i > 0 {
-			p := s.Statements[i-1]
+			p := s.f.Statements[i-1]
 			if p.Actor > g.Actor || p.Actor == g.Actor && outlets(p) < outlets(g) {
 				t.Errorf("statements %d and %d out of order", i-1, i)
 			}
@@ -216,12 +214,12 @@ func TestStatementsSeeds(t *testing.T) {
 
 // statementsText lists statement groups one sentence a line, for the
 // golden file.
-func statementsText(s *model.Site) string {
+func statementsText(s *site) string {
 	var b strings.Builder
-	for _, g := range s.Statements {
+	for _, g := range s.f.Statements {
 		fmt.Fprintf(&b, "%s (%d %s)\n", g.Actor, outlets(g), plural(outlets(g), "outlet", "outlets"))
 		for _, r := range g.Sentences {
-			text := strings.Join(strings.Fields(s.Article(r.Article).Sentences[r.Sentence].Text), " ")
+			text := strings.Join(strings.Fields(s.doc(r.Article).Sentences[r.Sentence].Text), " ")
 			if r := []rune(text); len(r) > 90 {
 				text = string(r[:90]) + "…"
 			}

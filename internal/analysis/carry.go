@@ -36,12 +36,12 @@ type carriedStatement struct {
 // sentences it spans. While these stay, the quote says what it said.
 type evidenceKey string
 
-func evidenceKeyOf(claim string, e *model.Evidence) evidenceKey {
+func evidenceKeyOf(claim, article string, m *model.EvidenceMatch) evidenceKey {
 	var b strings.Builder
 	b.WriteString(claim)
 	b.WriteByte(0)
-	b.WriteString(e.Article)
-	for _, r := range e.Sentences {
+	b.WriteString(article)
+	for _, r := range m.Sentences {
 		b.WriteByte(0)
 		b.WriteString(r.ID)
 	}
@@ -52,10 +52,10 @@ func evidenceKeyOf(claim string, e *model.Evidence) evidenceKey {
 // groups (attrs is the attribution of s's articles), its copies and the
 // alignments shares they were found from, each found quote's AlsoReported,
 // and the suggestions.
-func newCarry(s *model.Site, attrs []attribution, shares copyShares, suggested []suggested) *carry {
+func newCarry(s *site, attrs []attribution, shares copyShares, suggested []suggested) *carry {
 	c := &carry{
 		statements: make(map[string][]carriedStatement, len(s.Articles)),
-		groups:     len(s.Statements),
+		groups:     len(s.f.Statements),
 		shares:     shares,
 		also:       map[evidenceKey][]model.SentenceRef{},
 		cited:      make(map[string]map[[2]string]bool, len(s.Claims)),
@@ -63,12 +63,12 @@ func newCarry(s *model.Site, attrs []attribution, shares copyShares, suggested [
 		aliases:    newAliasIndex(s.Actors).fingerprint(),
 	}
 	group := map[[3]string]int32{} // actor, article, sentence ID → group
-	for g, st := range s.Statements {
+	for g, st := range s.f.Statements {
 		for _, r := range st.Sentences {
 			group[[3]string{st.Actor, r.Article, r.ID}] = int32(g)
 		}
 	}
-	for ai, a := range s.Articles {
+	for ai, a := range s.docs {
 		var stmts []carriedStatement
 		for i, sp := range attrs[ai].speakers {
 			for _, actor := range sp {
@@ -81,16 +81,17 @@ func newCarry(s *model.Site, attrs []attribution, shares copyShares, suggested [
 			c.statements[a.Slug] = stmts
 		}
 	}
-	for _, cp := range s.Copies {
+	for _, cp := range s.f.Copies {
 		if !cp.Editor {
 			c.detected = append(c.detected, cp)
 		}
 	}
 	for _, cl := range s.Claims {
-		c.cited[cl.Slug] = citedBy(cl)
-		for i := range cl.Evidence {
-			if e := &cl.Evidence[i]; e.Found && len(e.AlsoReported) > 0 {
-				c.also[evidenceKeyOf(cl.Slug, e)] = slices.Clone(e.AlsoReported)
+		cf := s.f.Claims[cl.Slug]
+		c.cited[cl.Slug] = citedBy(cf)
+		for i := range cf.Evidence {
+			if m := &cf.Evidence[i]; m.Found && len(m.AlsoReported) > 0 {
+				c.also[evidenceKeyOf(cl.Slug, cl.Evidence[i].Article, m)] = slices.Clone(m.AlsoReported)
 			}
 		}
 	}

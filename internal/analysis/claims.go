@@ -11,8 +11,10 @@ import (
 // checkClaims resolves every claim's references: actor slugs, article slugs
 // and quotes. A quote must occur in its article (see foldQuote); when it does
 // not, the error sits at the quote and the hint shows the closest passage.
-// Found quotes are tied to the sentences they span.
-func checkClaims(s *model.Site, diags *model.Diagnostics) {
+// Found quotes are tied to the sentences they span, in each claim's
+// ClaimFindings.
+func checkClaims(s *site) {
+	diags := &s.f.Diagnostics
 	actorSlugs := make([]string, 0, len(s.Actors))
 	for _, a := range s.Actors {
 		actorSlugs = append(actorSlugs, a.Slug)
@@ -39,13 +41,15 @@ func checkClaims(s *model.Site, diags *model.Diagnostics) {
 				Message: "claim has no evidence",
 				Hint:    "add evidence: a list of {article, quote} with the exact words of the articles that carry it"})
 		}
+		cf := &model.ClaimFindings{Evidence: make([]model.EvidenceMatch, len(c.Evidence))}
 		for i := range c.Evidence {
-			checkEvidence(s, &c.Evidence[i], articleSlugs, folded, diags)
+			checkEvidence(s, &c.Evidence[i], &cf.Evidence[i], articleSlugs, folded, diags)
 		}
+		s.f.Claims[c.Slug] = cf
 	}
 }
 
-func checkActorRef(s *model.Site, r model.Ref, key string, slugs []string, diags *model.Diagnostics) {
+func checkActorRef(s *site, r model.Ref, key string, slugs []string, diags *model.Diagnostics) {
 	if s.Actor(r.Slug) != nil {
 		return
 	}
@@ -58,11 +62,11 @@ func checkActorRef(s *model.Site, r model.Ref, key string, slugs []string, diags
 	diags.Add(d)
 }
 
-func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, folded map[string]normalized, diags *model.Diagnostics) {
+func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []string, folded map[string]normalized, diags *model.Diagnostics) {
 	if e.Article == "" || strings.TrimSpace(e.Quote) == "" {
 		return // reported by the loader
 	}
-	a := s.Article(e.Article)
+	a := s.doc(e.Article)
 	if a == nil {
 		d := model.Diagnostic{Pos: e.ArticlePos, Severity: model.Error,
 			Message: fmt.Sprintf("evidence names unknown article %q", e.Article),
@@ -83,17 +87,16 @@ func checkEvidence(s *model.Site, e *model.Evidence, slugs []string, folded map[
 		hint := "quotes must match the article word for word; only white space, quote marks and dashes may differ"
 		if p := closestPassage(a.Text, e.Quote); p != "" {
 			i := strings.Index(a.Text, p)
-			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", textPos(a, i), p, hint)
+			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", textPos(a.Article, i), p, hint)
 		}
 		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Error,
 			Message: fmt.Sprintf("quote not found in %s", a.File), Hint: hint})
 		return
 	}
-	e.Found, e.Start, e.End = true, start, end
-	e.Sentences = nil
+	m.Found, m.Start, m.End = true, start, end
 	for i, st := range a.Sentences {
 		if st.End > start && st.Start < end {
-			e.Sentences = append(e.Sentences, model.SentenceRef{Article: a.Slug, Sentence: i, ID: st.ID})
+			m.Sentences = append(m.Sentences, model.SentenceRef{Article: a.Slug, Sentence: i, ID: st.ID})
 		}
 	}
 }
@@ -145,16 +148,17 @@ func editDistance(a, b string) int {
 // countIndependent sets each claim's IndependentSources: the number of
 // distinct articles among its found evidence, counting an article and its
 // copies (transitively) once.
-func countIndependent(s *model.Site) {
-	find := s.OriginalOf()
+func countIndependent(s *site) {
+	find := s.f.OriginalOf()
 	for _, c := range s.Claims {
+		cf := s.f.Claims[c.Slug]
 		seen := map[string]bool{}
-		for _, e := range c.Evidence {
-			if e.Found {
+		for i, e := range c.Evidence {
+			if cf.Evidence[i].Found {
 				seen[find(e.Article)] = true
 			}
 		}
-		c.IndependentSources = len(seen)
+		cf.IndependentSources = len(seen)
 	}
 }
 
@@ -162,15 +166,15 @@ func countIndependent(s *model.Site) {
 // articles that report what the quoted sentences say, as the corpus finds
 // them. Sentences the claim already cites are left out. When ctx is done
 // first, it returns ctx's error.
-func alsoReported(ctx context.Context, s *model.Site, c *corpus) error {
+func alsoReported(ctx context.Context, s *site, c *corpus) error {
 	for _, cl := range s.Claims {
-		cited := citedBy(cl)
-		for i := range cl.Evidence {
+		cf := s.f.Claims[cl.Slug]
+		cited := citedBy(cf)
+		for i := range cf.Evidence {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			e := &cl.Evidence[i]
-			e.AlsoReported = nil
+			e := &cf.Evidence[i]
 			seen := map[[2]string]bool{}
 			for _, r := range e.Sentences {
 				for _, m := range c.similar(r.Article, r.Sentence) {
@@ -187,11 +191,11 @@ func alsoReported(ctx context.Context, s *model.Site, c *corpus) error {
 	return nil
 }
 
-// citedBy returns the sentences claim cl's evidence spans, by article
+// citedBy returns the sentences a claim's evidence spans, by article
 // and sentence ID.
-func citedBy(cl *model.Claim) map[[2]string]bool {
+func citedBy(cf *model.ClaimFindings) map[[2]string]bool {
 	cited := map[[2]string]bool{}
-	for _, e := range cl.Evidence {
+	for _, e := range cf.Evidence {
 		for _, r := range e.Sentences {
 			cited[[2]string{r.Article, r.ID}] = true
 		}

@@ -43,14 +43,14 @@ const (
 // least copyMin aligned sentences are in it.
 type copyShares map[[2]string]float64
 
-// detectCopies fills s.Copies (see pickCopies) from the alignments the
+// detectCopies fills s.f.Copies (see pickCopies) from the alignments the
 // corpus finds, and returns those. When ctx is done first, it returns
-// ctx's error and leaves s.Copies as it was.
-func detectCopies(ctx context.Context, s *model.Site, c *corpus) (copyShares, error) {
+// ctx's error and leaves s.f.Copies as it was.
+func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 	type pair struct{ i, j int }
 	shares := copyShares{}
 	hits := make([]uint8, len(c.refs))
-	for _, a := range s.Articles {
+	for _, a := range s.docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func detectCopies(ctx context.Context, s *model.Site, c *corpus) (copyShares, er
 	if err != nil {
 		return nil, err
 	}
-	s.Copies = copies
+	s.f.Copies = copies
 	return shares, nil
 }
 
@@ -98,7 +98,7 @@ func detectCopies(ctx context.Context, s *model.Site, c *corpus) (copyShares, er
 // derived_from first, then, by slug, the copies shares shows that the
 // editor has not already declared. When ctx is done first, it returns
 // ctx's error.
-func pickCopies(ctx context.Context, s *model.Site, shares copyShares) ([]model.Copy, error) {
+func pickCopies(ctx context.Context, s *site, shares copyShares) ([]model.Copy, error) {
 	copies := editorCopies(s, shares)
 	d := declare(copies)
 	// A copy has one original: of the articles it aligns with, the one
@@ -133,7 +133,7 @@ func pickCopies(ctx context.Context, s *model.Site, shares copyShares) ([]model.
 
 // editorCopies returns the copies the editor declares with derived_from,
 // with the shares that shares shows, leaving out those of unknown articles.
-func editorCopies(s *model.Site, shares copyShares) []model.Copy {
+func editorCopies(s *site, shares copyShares) []model.Copy {
 	var copies []model.Copy
 	for _, a := range s.Articles {
 		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {

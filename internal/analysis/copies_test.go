@@ -10,13 +10,10 @@ import (
 	"briefing/internal/model"
 )
 
-// seedSite loads and segments the default briefing's articles.
-func seedSite(t testing.TB) *model.Site {
+// seedSite loads and segments the default briefing's articles, with no
+// metadata.
+func seedSite(t testing.TB) *site {
 	t.Helper()
-	seg, err := NewSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
 	files, _ := filepath.Glob("../../content/articles/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no seed articles in content/articles")
@@ -27,33 +24,37 @@ func seedSite(t testing.TB) *model.Site {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := &model.Article{Slug: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)}
-		a.Paragraphs, a.Sentences = seg.Segment(a.Text)
-		s.Articles = append(s.Articles, a)
+		s.Articles = append(s.Articles, &model.Article{Slug: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
 	}
-	return s
+	return newTestSite(t, s)
 }
 
-func segmented(t testing.TB, slug, text string) *model.Article {
+// newTestSite starts the analysis of s, its articles segmented, for a test
+// of one step.
+func newTestSite(t testing.TB, s *model.Site) *site {
 	t.Helper()
-	seg, err := NewSegmenter()
+	an, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &model.Article{Slug: slug, Text: text}
-	a.Paragraphs, a.Sentences = seg.Segment(text)
-	return a
+	return an.newSite(s)
+}
+
+// segmented returns an article of the given slug and text; newTestSite
+// segments it.
+func segmented(_ testing.TB, slug, text string) *model.Article {
+	return &model.Article{Slug: slug, Text: text}
 }
 
 func TestDetectCopiesSeeds(t *testing.T) {
 	s := seedSite(t)
-	detectCopies(context.Background(), s, newCorpus(s.Articles))
+	detectCopies(context.Background(), s, newCorpus(s.docs))
 	// 000 (Minembwe Capital News) is a reworded copy of 002; the other
 	// articles are independent reports of the same event.
-	if len(s.Copies) != 1 {
-		t.Fatalf("copies = %+v, want exactly 000 → 002", s.Copies)
+	if len(s.f.Copies) != 1 {
+		t.Fatalf("copies = %+v, want exactly 000 → 002", s.f.Copies)
 	}
-	c := s.Copies[0]
+	c := s.f.Copies[0]
 	if c.Copy != "000_237e0d403313492e" || c.Of != "002_c5c9d09917121900" || c.Editor {
 		t.Errorf("copy = %+v, want 000_237e0d403313492e detected as a copy of 002_c5c9d09917121900", c)
 	}
@@ -90,14 +91,14 @@ A spokesperson for the transport authority said extra ferries were being charter
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &model.Site{Articles: []*model.Article{
+			s := newTestSite(t, &model.Site{Articles: []*model.Article{
 				segmented(t, "a-original", original),
 				segmented(t, "b-other", tt.text),
-			}}
-			detectCopies(context.Background(), s, newCorpus(s.Articles))
-			got := len(s.Copies) == 1 && s.Copies[0].Copy == "b-other" && s.Copies[0].Of == "a-original"
+			}})
+			detectCopies(context.Background(), s, newCorpus(s.docs))
+			got := len(s.f.Copies) == 1 && s.f.Copies[0].Copy == "b-other" && s.f.Copies[0].Of == "a-original"
 			if got != tt.wantCopy {
-				t.Errorf("copies = %+v, want copy detected: %v", s.Copies, tt.wantCopy)
+				t.Errorf("copies = %+v, want copy detected: %v", s.f.Copies, tt.wantCopy)
 			}
 		})
 	}
@@ -113,9 +114,9 @@ func TestDerivedFromOverridesDetection(t *testing.T) {
 			a.DerivedFrom = "002_c5c9d09917121900"
 		}
 	}
-	detectCopies(context.Background(), s, newCorpus(s.Articles))
+	detectCopies(context.Background(), s, newCorpus(s.docs))
 	var editor, detected int
-	for _, c := range s.Copies {
+	for _, c := range s.f.Copies {
 		if c.Editor {
 			editor++
 		} else {
@@ -123,20 +124,20 @@ func TestDerivedFromOverridesDetection(t *testing.T) {
 		}
 	}
 	if editor != 2 || detected != 0 {
-		t.Errorf("copies = %+v, want the editor's two and no duplicate detection", s.Copies)
+		t.Errorf("copies = %+v, want the editor's two and no duplicate detection", s.f.Copies)
 	}
 }
 
 func TestCountIndependent(t *testing.T) {
-	s := &model.Site{
-		Copies: []model.Copy{{Copy: "b", Of: "a"}, {Copy: "c", Of: "b"}},
-		Claims: []*model.Claim{{Evidence: []model.Evidence{
-			{Article: "a", Found: true}, {Article: "b", Found: true}, {Article: "c", Found: true},
-			{Article: "d", Found: true}, {Article: "e", Found: false},
-		}}},
-	}
+	s := newTestSite(t, &model.Site{Claims: []*model.Claim{{Slug: "c", Evidence: []model.Evidence{
+		{Article: "a"}, {Article: "b"}, {Article: "c"}, {Article: "d"}, {Article: "e"},
+	}}}})
+	s.f.Copies = []model.Copy{{Copy: "b", Of: "a"}, {Copy: "c", Of: "b"}}
+	s.f.Claims["c"] = &model.ClaimFindings{Evidence: []model.EvidenceMatch{
+		{Found: true}, {Found: true}, {Found: true}, {Found: true}, {Found: false},
+	}}
 	countIndependent(s)
-	if got := s.Claims[0].IndependentSources; got != 2 {
+	if got := s.f.Claims["c"].IndependentSources; got != 2 {
 		t.Errorf("independent sources = %d, want 2 (a, its copies b and c once; d; e's quote not found)", got)
 	}
 }

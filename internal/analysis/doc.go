@@ -2,7 +2,8 @@
 // sentences with stable anchors, actor mentions, attributed statements,
 // sentences that report the same thing across outlets, copies among the
 // sources, checked quotes, and the diagnostics an editor acts on. It is pure:
-// it reads a model.Site and fills in its analysis fields.
+// it reads a model.Site, which it never changes, and returns what it finds
+// as a separate model.Findings.
 //
 // Much of it looks across the whole corpus, and a complete analysis of a
 // thousand articles takes about a second. So the preview analyses in two

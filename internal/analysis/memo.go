@@ -35,17 +35,18 @@ type memo struct {
 
 // textMemo is what the analysis found in one article text.
 type textMemo struct {
-	text       string          // the text itself
-	mentionKey string          // the aliases mentions were found with
-	mentions   []model.Mention // Article unset
-	terms      [][]int32       // content words of each sentence, numbered by memo.tok
-	pairs      [][]uint64      // adjacent content words of each sentence
-	words      []int32         // distinct words of the text, numbered by memo.tok
-	names      []nameUse       // names (see suggestActors), article unset
-	named      bool            // whether names is set
-	speakersBy string          // the mentionKey speakers were found with
-	persons    string          // and the persons among the actors
-	speakers   [][]string      // see attribute
+	seg        *model.ArticleFindings // its paragraphs and sentences
+	text       string                 // the text itself
+	mentionKey string                 // the aliases mentions were found with
+	mentions   []model.Mention        // Article unset
+	terms      [][]int32              // content words of each sentence, numbered by memo.tok
+	pairs      [][]uint64             // adjacent content words of each sentence
+	words      []int32                // distinct words of the text, numbered by memo.tok
+	names      []nameUse              // names (see suggestActors), article unset
+	named      bool                   // whether names is set
+	speakersBy string                 // the mentionKey speakers were found with
+	persons    string                 // and the persons among the actors
+	speakers   [][]string             // see attribute
 	continues  []int
 }
 
@@ -72,7 +73,7 @@ func (m *memo) text(a *model.Article) *textMemo {
 // tokenizing only the texts m has not seen, and forgets the texts that
 // are gone. When ctx is done first, it returns ctx's error, and m stays
 // usable.
-func (m *memo) corpus(ctx context.Context, articles []*model.Article) (*corpus, error) {
+func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
@@ -89,7 +90,7 @@ func (m *memo) corpus(ctx context.Context, articles []*model.Article) (*corpus, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		e := m.text(a)
+		e := m.text(a.Article)
 		if e.terms == nil || len(e.terms) != len(a.Sentences) {
 			m.tokenize(a, e)
 		}
@@ -153,7 +154,7 @@ func (m *memo) corpus(ctx context.Context, articles []*model.Article) (*corpus, 
 }
 
 // tokenize fills in the content words of article a's sentences in e.
-func (m *memo) tokenize(a *model.Article, e *textMemo) {
+func (m *memo) tokenize(a *doc, e *textMemo) {
 	e.terms = make([][]int32, len(a.Sentences))
 	e.pairs = make([][]uint64, len(a.Sentences))
 	var ids, arena, words []int32

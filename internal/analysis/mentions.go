@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -177,30 +176,31 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// findMentions fills s.Mentions with every alias occurrence in every
+// findMentions fills s.f.Mentions with every alias occurrence in every
 // article, in article then text order, and warns about aliases shared by two
 // actors and actors that no article names. m keeps the mentions of each
 // text for the next build.
-func findMentions(s *model.Site, m *memo, diags *model.Diagnostics) {
+func findMentions(s *site, m *memo) {
+	diags := &s.f.Diagnostics
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	am := newAliasMatcher(s.Actors, m, diags)
 	texts := make([]*textMemo, len(s.Articles))
 	n := 0
-	for i, a := range s.Articles {
-		e := m.text(a)
+	for i, a := range s.docs {
+		e := m.text(a.Article)
 		if e.mentions == nil || e.mentionKey != am.key {
 			e.mentions, e.mentionKey = am.mentions(a), am.key
 		}
 		texts[i] = e
 		n += len(e.mentions)
 	}
-	s.Mentions = slices.Grow(s.Mentions[:0], n)
+	s.f.Mentions = make([]model.Mention, 0, n)
 	count := map[string]int{}
 	for i, a := range s.Articles {
 		for _, x := range texts[i].mentions {
 			x.Article = a.Slug
-			s.Mentions = append(s.Mentions, x)
+			s.f.Mentions = append(s.f.Mentions, x)
 			count[x.Actor]++
 		}
 	}
@@ -215,7 +215,7 @@ func findMentions(s *model.Site, m *memo, diags *model.Diagnostics) {
 
 // mentions returns the mentions in article a, each within one sentence,
 // with Sentence set and Article not.
-func (am *aliasMatcher) mentions(a *model.Article) []model.Mention {
+func (am *aliasMatcher) mentions(a *doc) []model.Mention {
 	out := []model.Mention{} // not nil: found, if nothing
 	for _, x := range am.find(a.Text) {
 		i := sentenceAt(a.Sentences, x.Start)

@@ -72,9 +72,9 @@ func TestFindMentionsDiagnostics(t *testing.T) {
 	actors[0].File = "content/actors/dmitry-peskov.md"
 	actors[1].File = "content/actors/matthew-miller.md"
 	a := segmented(t, "a1", "Kremlin spokesman Dmitry Peskov said the Kremlin spokesman spoke. The Kremlin was silent.\n\nPutin, RDK and the Russian defence ministry too.")
-	s := &model.Site{Actors: actors, Articles: []*model.Article{a}}
-	var diags model.Diagnostics
-	findMentions(s, new(memo), &diags)
+	s := newTestSite(t, &model.Site{Actors: actors, Articles: []*model.Article{a}})
+	findMentions(s, new(memo))
+	diags := s.f.Diagnostics
 
 	var got []string
 	for _, d := range diags {
@@ -94,9 +94,9 @@ func TestFindMentionsDiagnostics(t *testing.T) {
 	}
 
 	var ms []string
-	for _, m := range s.Mentions {
+	for _, m := range s.f.Mentions {
 		ms = append(ms, m.Actor+"@"+a.Text[m.Start:m.End])
-		if m.Article != "a1" || m.Start < a.Sentences[m.Sentence].Start || m.End > a.Sentences[m.Sentence].End {
+		if d := s.docs[0]; m.Article != "a1" || m.Start < d.Sentences[m.Sentence].Start || m.End > d.Sentences[m.Sentence].End {
 			t.Errorf("mention %+v is not inside its sentence", m)
 		}
 	}
@@ -116,8 +116,8 @@ func at(ss []string, i int) string {
 
 func TestFindMentionsSeeds(t *testing.T) {
 	s := seedBriefing(t)
-	var diags model.Diagnostics
-	findMentions(s, new(memo), &diags)
+	findMentions(s, new(memo))
+	diags := s.f.Diagnostics
 	for _, d := range diags {
 		t.Errorf("unexpected diagnostic on the default briefing: %v", d)
 	}
@@ -126,13 +126,13 @@ func TestFindMentionsSeeds(t *testing.T) {
 		order[a.Slug] = i
 	}
 	count := map[string]int{}
-	for i, m := range s.Mentions {
+	for i, m := range s.f.Mentions {
 		a := s.Article(m.Article)
 		if got := a.Text[m.Start:m.End]; aliasKey(got) != aliasKey(m.Alias) {
 			t.Errorf("mention %q of %s is not its alias %q", got, m.Actor, m.Alias)
 		}
 		if i > 0 {
-			p := s.Mentions[i-1]
+			p := s.f.Mentions[i-1]
 			if order[p.Article] > order[m.Article] || p.Article == m.Article && p.End > m.Start {
 				t.Errorf("mentions out of order or overlapping: %+v then %+v", p, m)
 			}

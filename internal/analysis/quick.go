@@ -7,7 +7,7 @@ import (
 	"briefing/internal/model"
 )
 
-// AnalyzeQuick fills in the analysis fields of s as Analyze does, but in
+// AnalyzeQuick returns the findings of s as Analyze does, but in
 // a few milliseconds for a thousand articles, for the preview to show at
 // once. What depends on one file only it finds afresh: sentences, the
 // checks of articles and claims, mentions, and who speaks in each
@@ -31,25 +31,24 @@ import (
 // gives, and after an edit what is new across the corpus waits for the
 // next complete Analyze. Before the first complete Analyze, AnalyzeQuick
 // runs one.
-func (an *Analyzer) AnalyzeQuick(s *model.Site) model.Diagnostics {
+func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 	c := an.carry
 	if c == nil {
-		diags, _ := an.Analyze(context.Background(), s) // never cancelled
-		return diags
+		f, _ := an.Analyze(context.Background(), s) // never cancelled
+		return f
 	}
-	var diags model.Diagnostics
-	an.analyzeFiles(s, &diags)
-	attrs, _ := attributeAll(context.Background(), s, &an.memo) // never cancelled
-	c.carryStatements(s, attrs)
-	s.Copies = c.carryCopies(s)
-	c.carrySuggestions(s, &diags)
-	c.carryAlsoReported(s)
-	countIndependent(s)
-	return diags
+	st := an.analyzeFiles(s)
+	attrs, _ := attributeAll(context.Background(), st, &an.memo) // never cancelled
+	c.carryStatements(st, attrs)
+	st.f.Copies = c.carryCopies(st)
+	c.carrySuggestions(st)
+	c.carryAlsoReported(st)
+	countIndependent(st)
+	return st.f
 }
 
 // carryCopies returns the copies among s's articles, as AnalyzeQuick says.
-func (c *carry) carryCopies(s *model.Site) []model.Copy {
+func (c *carry) carryCopies(s *site) []model.Copy {
 	copies := editorCopies(s, c.shares)
 	d := declare(copies)
 	exists := make(map[string]bool, len(s.Articles))
@@ -66,18 +65,18 @@ func (c *carry) carryCopies(s *model.Site) []model.Copy {
 
 // carryAlsoReported fills each quote's AlsoReported from c, as AnalyzeQuick
 // says.
-func (c *carry) carryAlsoReported(s *model.Site) {
+func (c *carry) carryAlsoReported(s *site) {
 	var x *sentenceIndex
 	for _, cl := range s.Claims {
+		cf := s.f.Claims[cl.Slug]
 		var newly map[[2]string]bool // the sentences the claim cites now but did not then
 		looked := false
-		for i := range cl.Evidence {
-			e := &cl.Evidence[i]
-			e.AlsoReported = nil
+		for i := range cf.Evidence {
+			e := &cf.Evidence[i]
 			if !e.Found {
 				continue
 			}
-			refs := c.also[evidenceKeyOf(cl.Slug, e)]
+			refs := c.also[evidenceKeyOf(cl.Slug, cl.Evidence[i].Article, e)]
 			if len(refs) == 0 {
 				continue
 			}
@@ -85,7 +84,7 @@ func (c *carry) carryAlsoReported(s *model.Site) {
 				x = newSentenceIndex(s)
 			}
 			if !looked {
-				newly, looked = citedBy(cl), true
+				newly, looked = citedBy(cf), true
 				for k := range c.cited[cl.Slug] {
 					delete(newly, k)
 				}
@@ -96,7 +95,8 @@ func (c *carry) carryAlsoReported(s *model.Site) {
 }
 
 // carrySuggestions adds c's suggestions to diags, as AnalyzeQuick says.
-func (c *carry) carrySuggestions(s *model.Site, diags *model.Diagnostics) {
+func (c *carry) carrySuggestions(s *site) {
+	diags := &s.f.Diagnostics
 	aliases := newAliasIndex(s.Actors)
 	same := aliases.fingerprint() == c.aliases // then none covers a suggestion
 	files := make(map[string]bool, len(s.Articles))
@@ -113,13 +113,13 @@ func (c *carry) carrySuggestions(s *model.Site, diags *model.Diagnostics) {
 
 // sentenceIndex finds the sentences of a site by article and sentence ID.
 type sentenceIndex struct {
-	articles map[string]*model.Article
+	articles map[string]*doc
 	ids      map[string]map[string]int // article → sentence ID → index; made when first needed
 }
 
-func newSentenceIndex(s *model.Site) *sentenceIndex {
-	x := &sentenceIndex{articles: make(map[string]*model.Article, len(s.Articles)), ids: map[string]map[string]int{}}
-	for _, a := range s.Articles {
+func newSentenceIndex(s *site) *sentenceIndex {
+	x := &sentenceIndex{articles: make(map[string]*doc, len(s.docs)), ids: map[string]map[string]int{}}
+	for _, a := range s.docs {
 		x.articles[a.Slug] = a
 	}
 	return x

@@ -13,41 +13,10 @@ import (
 	"briefing/internal/model"
 )
 
-// result is what an analysis filled in, copied so that a later analysis of
-// the same site does not change it.
-type result struct {
-	Statements  []model.StatementGroup
-	Copies      []model.Copy
-	Mentions    []model.Mention
-	Evidence    [][]model.Evidence // by claim
-	Independent []int              // by claim
-	Diags       model.Diagnostics
-}
-
-func resultOf(s *model.Site, diags model.Diagnostics) result {
-	r := result{
-		Copies:   slices.Clone(s.Copies),
-		Mentions: slices.Clone(s.Mentions),
-		Diags:    slices.Clone(diags),
-	}
-	for _, g := range s.Statements {
-		r.Statements = append(r.Statements, model.StatementGroup{Actor: g.Actor, Sentences: slices.Clone(g.Sentences)})
-	}
-	for _, cl := range s.Claims {
-		ev := slices.Clone(cl.Evidence)
-		for i := range ev {
-			ev[i].Sentences, ev[i].AlsoReported = slices.Clone(ev[i].Sentences), slices.Clone(ev[i].AlsoReported)
-		}
-		r.Evidence = append(r.Evidence, ev)
-		r.Independent = append(r.Independent, cl.IndependentSources)
-	}
-	return r
-}
-
 // compare reports each part in which got and want differ.
-func compare(t *testing.T, what string, got, want result) {
+func compare(t *testing.T, what string, got, want *model.Findings) {
 	t.Helper()
-	g, w := reflect.ValueOf(got), reflect.ValueOf(want)
+	g, w := reflect.ValueOf(*got), reflect.ValueOf(*want)
 	for i := range g.NumField() {
 		if !reflect.DeepEqual(g.Field(i).Interface(), w.Field(i).Interface()) {
 			t.Errorf("%s: %s differ:\ngot  %v\nwant %v", what, g.Type().Field(i).Name, g.Field(i), w.Field(i))
@@ -55,41 +24,54 @@ func compare(t *testing.T, what string, got, want result) {
 	}
 }
 
-// analyze runs a complete analysis and returns its result.
-func analyze(t *testing.T, an *Analyzer, s *model.Site) result {
+// analyze runs a complete analysis and returns its findings.
+func analyze(t *testing.T, an *Analyzer, s *model.Site) *model.Findings {
 	t.Helper()
-	diags, err := an.Analyze(context.Background(), s)
+	f, err := an.Analyze(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resultOf(s, diags)
+	return f
 }
 
-// checkRefs checks that every sentence reference of s points at the
+// checkRefs checks that every sentence reference of f points at the
 // sentence with its ID.
-func checkRefs(t *testing.T, s *model.Site) {
+func checkRefs(t *testing.T, f *model.Findings) {
 	t.Helper()
 	check := func(where string, r model.SentenceRef) {
-		a := s.Article(r.Article)
+		a := f.Articles[r.Article]
 		if a == nil || r.Sentence < 0 || r.Sentence >= len(a.Sentences) || a.Sentences[r.Sentence].ID != r.ID {
 			t.Errorf("%s: %+v points at no sentence with its ID", where, r)
 		}
 	}
-	for _, g := range s.Statements {
+	for _, g := range f.Statements {
 		for _, r := range g.Sentences {
 			check("statement of "+g.Actor, r)
 		}
 	}
-	for _, cl := range s.Claims {
-		for _, e := range cl.Evidence {
+	for slug, cf := range f.Claims {
+		for _, e := range cf.Evidence {
 			for _, r := range e.Sentences {
-				check("evidence of "+cl.Slug, r)
+				check("evidence of "+slug, r)
 			}
 			for _, r := range e.AlsoReported {
-				check("also reported for "+cl.Slug, r)
+				check("also reported for "+slug, r)
 			}
 		}
 	}
+}
+
+// alsoReported reports whether some quote of f is reported elsewhere in a
+// sentence for which in is true.
+func alsoReportedIn(f *model.Findings, in func(model.SentenceRef) bool) bool {
+	for _, cf := range f.Claims {
+		for _, e := range cf.Evidence {
+			if slices.ContainsFunc(e.AlsoReported, in) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func TestQuickUnchangedIsFull(t *testing.T) {
@@ -100,15 +82,12 @@ func TestQuickUnchangedIsFull(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := analyze(t, an, largeSite(t, n))
-			s := largeSite(t, n)
-			got := resultOf(s, an.AnalyzeQuick(s))
+			got := an.AnalyzeQuick(largeSite(t, n))
 			compare(t, "quick after complete", got, want)
-			if len(want.Statements) == 0 || len(want.Copies) == 0 || len(want.Diags) == 0 {
+			if len(want.Statements) == 0 || len(want.Copies) == 0 || len(want.Diagnostics) == 0 {
 				t.Error("nothing found: the test checks nothing")
 			}
-			if !slices.ContainsFunc(want.Evidence, func(ev []model.Evidence) bool {
-				return slices.ContainsFunc(ev, func(e model.Evidence) bool { return len(e.AlsoReported) > 0 })
-			}) {
+			if !alsoReportedIn(want, func(model.SentenceRef) bool { return true }) {
 				t.Error("no quote is reported elsewhere: the test checks nothing")
 			}
 		})
@@ -120,29 +99,29 @@ func TestQuickFirstIsFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := analyze(t, cold, seedBriefing(t))
+	want := analyze(t, cold, loadSeeds(t))
 	an, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := seedBriefing(t)
-	compare(t, "quick without a complete analysis", resultOf(s, an.AnalyzeQuick(s)), want)
+	compare(t, "quick without a complete analysis", an.AnalyzeQuick(loadSeeds(t)), want)
 	if an.carry == nil {
 		t.Error("the complete analysis AnalyzeQuick ran is not carried over")
 	}
 }
 
-// editSeed puts a new first paragraph before article prefix of s, so that
-// its sentences move down one, and a statement of Gladkov's after it. The
-// article is left to be segmented again.
+// editSeed replaces article prefix of s with one that has a new first
+// paragraph, so that its sentences move down one, and a statement of
+// Gladkov's after it.
 func editSeed(t *testing.T, s *model.Site, prefix string) *model.Article {
 	t.Helper()
-	for _, a := range s.Articles {
+	for i, a := range s.Articles {
 		if strings.HasPrefix(a.Slug, prefix) {
-			a.Text = "Residents queued for water on Wednesday morning.\n\n" + a.Text +
+			edited := *a
+			edited.Text = "Residents queued for water on Wednesday morning.\n\n" + a.Text +
 				"\n\n“We will rebuild the school in Grayvoron by September,” said Gladkov.\n"
-			a.Paragraphs, a.Sentences = nil, nil
-			return a
+			s.Articles[i] = &edited
+			return &edited
 		}
 	}
 	t.Fatalf("no article %s", prefix)
@@ -154,19 +133,18 @@ func TestQuickAfterEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := seedBriefing(t)
-	full := analyze(t, an, before)
-	killed := sentenceRef(t, before, "001", "one person was killed and eight injured")
+	full := analyze(t, an, loadSeeds(t))
+	killed := sentenceRef(t, full, "001", "one person was killed and eight injured")
 
-	s := seedBriefing(t)
+	s := loadSeeds(t)
 	editSeed(t, s, "001")
-	quick := resultOf(s, an.AnalyzeQuick(s))
-	checkRefs(t, s)
+	quick := an.AnalyzeQuick(s)
+	checkRefs(t, quick)
 
 	// The carried group still holds the statement, at its new place.
 	moved := killed
 	moved.Sentence++
-	if now := sentenceRef(t, s, "001", "one person was killed and eight injured"); now != moved {
+	if now := sentenceRef(t, quick, "001", "one person was killed and eight injured"); now != moved {
 		t.Fatalf("the edit moved %+v to %+v, want it one down", killed, now)
 	}
 	groupOf := func(gs []model.StatementGroup, r model.SentenceRef) int {
@@ -192,23 +170,23 @@ func TestQuickAfterEdit(t *testing.T) {
 	}
 
 	// The new statement is a group of its own.
-	added := sentenceRef(t, s, "001", "We will rebuild the school")
+	added := sentenceRef(t, quick, "001", "We will rebuild the school")
 	if g := groupOf(quick.Statements, added); g < 0 || len(quick.Statements[g].Sentences) != 1 {
 		t.Errorf("the new statement is in group %d of %v, want a group of its own", g, quick.Statements)
 	}
 
 	// Quotes keep what the corpus found elsewhere, at the new places.
 	shifted := 0
-	for c := range full.Evidence {
-		for i, e := range full.Evidence[c] {
-			got := quick.Evidence[c][i].AlsoReported
+	for c, cf := range full.Claims {
+		for i, e := range cf.Evidence {
+			got := quick.Claims[c].Evidence[i].AlsoReported
 			if len(got) != len(e.AlsoReported) {
-				t.Errorf("claim %d quote %d: also reported %v, want %v", c, i, got, e.AlsoReported)
+				t.Errorf("claim %s quote %d: also reported %v, want %v", c, i, got, e.AlsoReported)
 				continue
 			}
 			for k, r := range e.AlsoReported {
 				if got[k].Article != r.Article || got[k].ID != r.ID {
-					t.Errorf("claim %d quote %d: also reported %v, want %v", c, i, got[k], r)
+					t.Errorf("claim %s quote %d: also reported %v, want %v", c, i, got[k], r)
 				}
 				if got[k].Sentence != r.Sentence {
 					shifted++
@@ -221,14 +199,14 @@ func TestQuickAfterEdit(t *testing.T) {
 	}
 
 	// The complete analysis that follows is exact.
-	fresh := seedBriefing(t)
+	fresh := loadSeeds(t)
 	editSeed(t, fresh, "001")
 	got := analyze(t, an, fresh)
 	cold, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh = seedBriefing(t)
+	fresh = loadSeeds(t)
 	editSeed(t, fresh, "001")
 	compare(t, "complete after quick", got, analyze(t, cold, fresh))
 }
@@ -238,20 +216,18 @@ func TestQuickRemovedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := analyze(t, an, seedBriefing(t))
+	full := analyze(t, an, loadSeeds(t))
 	const gone = "002_c5c9d09917121900"
 	in := func(r model.SentenceRef) bool { return r.Article == gone }
 	if !slices.ContainsFunc(full.Copies, func(c model.Copy) bool { return c.Of == gone }) ||
 		!slices.ContainsFunc(full.Statements, func(g model.StatementGroup) bool { return slices.ContainsFunc(g.Sentences, in) }) ||
-		!slices.ContainsFunc(full.Evidence, func(ev []model.Evidence) bool {
-			return slices.ContainsFunc(ev, func(e model.Evidence) bool { return slices.ContainsFunc(e.AlsoReported, in) })
-		}) {
+		!alsoReportedIn(full, in) {
 		t.Fatalf("%s is not among the copies, statements and also-reported sentences: the test checks nothing", gone)
 	}
-	s := seedBriefing(t)
+	s := loadSeeds(t)
 	s.Articles = slices.DeleteFunc(s.Articles, func(a *model.Article) bool { return a.Slug == gone })
-	quick := resultOf(s, an.AnalyzeQuick(s))
-	checkRefs(t, s) // no statement or also-reported sentence is in the removed article
+	quick := an.AnalyzeQuick(s)
+	checkRefs(t, quick) // no statement or also-reported sentence is in the removed article
 	for _, c := range quick.Copies {
 		if c.Copy == gone || c.Of == gone {
 			t.Errorf("copy %+v names the removed article", c)
@@ -313,4 +289,29 @@ func TestAnalyzeCancel(t *testing.T) {
 		t.Errorf("Analyze returned %v after its context was cancelled", slowest)
 	}
 	compare(t, "complete after cancelled", analyze(t, an, s), want)
+}
+
+// TestAnalyzeLeavesContent checks that neither analysis changes the
+// briefing it reads: builds share loaded values, and pages of an earlier
+// build may still be reading them.
+func TestAnalyzeLeavesContent(t *testing.T) {
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := loadSeeds(t)
+	analyze(t, an, s)
+	editSeed(t, s, "001")
+	edited := *s
+	edited.Articles = slices.Clone(s.Articles)
+	an.AnalyzeQuick(s)
+	analyze(t, an, s)
+	want := loadSeeds(t)
+	editSeed(t, want, "001")
+	if !reflect.DeepEqual(s, want) {
+		t.Error("the analysis changed the loaded briefing")
+	}
+	if !slices.Equal(s.Articles, edited.Articles) {
+		t.Error("the analysis changed which articles the briefing holds")
+	}
 }

@@ -6,11 +6,11 @@ import (
 	"briefing/internal/model"
 )
 
-// carryStatements fills s.Statements with the statements attrs finds in
+// carryStatements fills s.f.Statements with the statements attrs finds in
 // s's articles (see attributeAll), grouped as AnalyzeQuick says, in the
 // order findStatements gives: by actor, then by how many articles carry
 // them, then by where they first appear.
-func (c *carry) carryStatements(s *model.Site, attrs []attribution) {
+func (c *carry) carryStatements(s *site, attrs []attribution) {
 	// Union-find over the carried groups and the statements in none of
 	// them. A quotation can join two carried groups, one of which may
 	// have statements in earlier articles, so the groups are known only
@@ -28,7 +28,7 @@ func (c *carry) carryStatements(s *model.Site, attrs []attribution) {
 	}
 	var nodes []int32 // each statement's node, in article, sentence, speaker order
 	var first []int   // sentence → index in nodes of its first statement
-	for ai, a := range s.Articles {
+	for ai, a := range s.docs {
 		at := attrs[ai]
 		was := c.statements[a.Slug]
 		var wasGroup map[[2]string]int32 // actor, sentence ID → group; made when first needed
@@ -100,7 +100,7 @@ func (c *carry) carryStatements(s *model.Site, attrs []attribution) {
 		off += size[g]
 	}
 	k = 0
-	for ai, a := range s.Articles {
+	for ai, a := range s.docs {
 		for i, sp := range attrs[ai].speakers {
 			for range sp {
 				g := &groups[groupOf[k]]
@@ -116,12 +116,12 @@ func (c *carry) carryStatements(s *model.Site, attrs []attribution) {
 		byActor[groups[g].Actor] = append(byActor[groups[g].Actor], int32(g))
 		n[g] = outlets(groups[g])
 	}
-	s.Statements = slices.Grow(s.Statements[:0], len(groups))
+	s.f.Statements = slices.Grow(s.f.Statements[:0], len(groups))
 	for _, a := range s.Actors {
 		gs := byActor[a.Slug]
 		slices.SortStableFunc(gs, func(x, y int32) int { return n[y] - n[x] })
 		for _, g := range gs {
-			s.Statements = append(s.Statements, groups[g])
+			s.f.Statements = append(s.f.Statements, groups[g])
 		}
 	}
 }

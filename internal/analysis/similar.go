@@ -56,7 +56,7 @@ type match struct {
 }
 
 // newCorpus indexes the sentences of articles, which must be segmented.
-func newCorpus(articles []*model.Article) *corpus {
+func newCorpus(articles []*doc) *corpus {
 	c, _ := new(memo).corpus(context.Background(), articles) // cannot be cancelled
 	return c
 }

@@ -61,7 +61,13 @@ func lineDiff(want, got string) string {
 
 // seedBriefing loads the default briefing (articles, actors, claims) and
 // segments its articles, as Analyze would.
-func seedBriefing(t testing.TB) *model.Site {
+func seedBriefing(t testing.TB) *site {
+	t.Helper()
+	return newTestSite(t, loadSeeds(t))
+}
+
+// loadSeeds loads the default briefing.
+func loadSeeds(t testing.TB) *model.Site {
 	t.Helper()
 	s, diags := content.Load(os.DirFS("../.."))
 	if err := diags.Errors(); err != nil {
@@ -70,27 +76,20 @@ func seedBriefing(t testing.TB) *model.Site {
 	if len(s.Articles) == 0 || len(s.Actors) == 0 {
 		t.Fatal("the default briefing has no articles or actors")
 	}
-	seg, err := NewSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range s.Articles {
-		a.Paragraphs, a.Sentences = seg.Segment(a.Text)
-	}
 	return s
 }
 
 // sentenceRef finds the sentence of article prefix (a slug prefix such as
 // "002") that contains text.
-func sentenceRef(t testing.TB, s *model.Site, prefix, text string) model.SentenceRef {
+func sentenceRef(t testing.TB, f *model.Findings, prefix, text string) model.SentenceRef {
 	t.Helper()
-	for _, a := range s.Articles {
-		if !strings.HasPrefix(a.Slug, prefix) {
+	for slug, a := range f.Articles {
+		if !strings.HasPrefix(slug, prefix) {
 			continue
 		}
 		for i, st := range a.Sentences {
 			if strings.Contains(st.Text, text) {
-				return model.SentenceRef{Article: a.Slug, Sentence: i, ID: st.ID}
+				return model.SentenceRef{Article: slug, Sentence: i, ID: st.ID}
 			}
 		}
 	}
@@ -123,7 +122,7 @@ func TestContentWords(t *testing.T) {
 
 func TestSimilarSeeds(t *testing.T) {
 	s := seedBriefing(t)
-	c := newCorpus(s.Articles)
+	c := newCorpus(s.docs)
 	tests := []struct {
 		name       string
 		from, text string
@@ -141,7 +140,7 @@ func TestSimilarSeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q := sentenceRef(t, s, tt.from, tt.text)
+			q := sentenceRef(t, s.f, tt.from, tt.text)
 			got := map[model.SentenceRef]bool{}
 			for _, m := range c.similar(q.Article, q.Sentence) {
 				got[m.Ref] = true
@@ -151,13 +150,13 @@ func TestSimilarSeeds(t *testing.T) {
 			}
 			for _, w := range tt.want {
 				prefix, text, _ := strings.Cut(w, ": ")
-				if r := sentenceRef(t, s, prefix, text); !got[r] {
+				if r := sentenceRef(t, s.f, prefix, text); !got[r] {
 					t.Errorf("similar(%s) misses %s", tt.text, w)
 				}
 			}
 			for _, w := range tt.not {
 				prefix, text, _ := strings.Cut(w, ": ")
-				if r := sentenceRef(t, s, prefix, text); got[r] {
+				if r := sentenceRef(t, s.f, prefix, text); got[r] {
 					t.Errorf("similar(%s) finds %s", tt.text, w)
 				}
 			}
@@ -167,8 +166,8 @@ func TestSimilarSeeds(t *testing.T) {
 
 func TestSimilarBestFirst(t *testing.T) {
 	s := seedBriefing(t)
-	c := newCorpus(s.Articles)
-	for _, a := range s.Articles {
+	c := newCorpus(s.docs)
+	for _, a := range s.docs {
 		for i := range a.Sentences {
 			ms := c.similar(a.Slug, i)
 			if !slices.IsSortedFunc(ms, func(x, y match) int {
@@ -194,12 +193,8 @@ func TestSimilarBestFirst(t *testing.T) {
 // event number, so that the corpus looks like many events reported by
 // several outlets each rather than like one event copied many times.
 func largeSite(t testing.TB, n int) *model.Site {
-	s := seedBriefing(t)
+	s := loadSeeds(t)
 	seeds := s.Articles
-	seg, err := NewSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
 	keep := map[string]bool{} // alias words stay, so that actors are still named
 	for _, a := range s.Actors {
 		for _, al := range append([]string{a.Name}, a.Aliases...) {
@@ -215,7 +210,6 @@ func largeSite(t testing.TB, n int) *model.Site {
 			}
 			text := rewrite(a.Text, e, keep)
 			b := &model.Article{Slug: fmt.Sprintf("%s-e%d", a.Slug, e), File: a.File, Text: text, TextPos: a.TextPos}
-			b.Paragraphs, b.Sentences = seg.Segment(text)
 			s.Articles = append(s.Articles, b)
 		}
 	}
@@ -256,18 +250,17 @@ func rewrite(text string, e int, keep map[string]bool) string {
 // with one article edited each time), and the actor steps (mentions, the
 // corpus, attribution with grouping, suggestions) from scratch, as in
 // "briefing build", and again with their memo warm, step by step.
-// Segmentation is done beforehand, as the build keeps the sentences of
-// unchanged articles.
+// Each article is segmented once, by the first run: the analyzer keeps
+// the sentences of a text it has seen.
 func BenchmarkAnalyze(b *testing.B) {
 	ctx := context.Background()
 	an, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	actors := func(s *model.Site, m *memo) {
-		var diags model.Diagnostics
-		findMentions(s, m, &diags)
-		c, err := m.corpus(ctx, s.Articles)
+	actors := func(s *site, m *memo) {
+		findMentions(s, m)
+		c, err := m.corpus(ctx, s.docs)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -298,52 +291,52 @@ func BenchmarkAnalyze(b *testing.B) {
 				if undo != nil {
 					undo()
 				}
-				undo = editArticle(s.Articles[i*37%len(s.Articles)],
+				undo = editArticle(s, i*37%len(s.Articles),
 					fmt.Sprintf("\n\n“Shelter %d stays open,” said Gladkov.", i))
 				an.AnalyzeQuick(s)
 				i++
 			}
 			undo()
 		})
+		st := an.newSite(s)
 		b.Run(name("actors-cold"), func(b *testing.B) {
 			for b.Loop() {
-				actors(s, new(memo))
+				actors(st, new(memo))
 			}
 		})
 		var m memo
-		actors(s, &m)
+		actors(st, &m)
 		b.Run(name("actors-warm"), func(b *testing.B) {
 			for b.Loop() {
-				actors(s, &m)
+				actors(st, &m)
 			}
 		})
-		var diags model.Diagnostics
 		b.Run(name("mentions-warm"), func(b *testing.B) {
 			for b.Loop() {
-				findMentions(s, &m, &diags)
+				findMentions(st, &m)
 			}
 		})
 		b.Run(name("corpus-warm"), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := m.corpus(ctx, s.Articles); err != nil {
+				if _, err := m.corpus(ctx, st.docs); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
-		c, err := m.corpus(ctx, s.Articles)
+		c, err := m.corpus(ctx, st.docs)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Run(name("statements"), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := findStatements(ctx, s, c); err != nil {
+				if _, err := findStatements(ctx, st, c); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run(name("suggestions-warm"), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := suggestActors(ctx, s, c); err != nil {
+				if _, err := suggestActors(ctx, st, c); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -351,13 +344,14 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
-// editArticle appends text to a's text, as a save would, leaving a to be
-// segmented again, and returns a function that undoes the edit.
-func editArticle(a *model.Article, text string) (undo func()) {
-	old := *a
-	a.Text += text
-	a.Paragraphs, a.Sentences = nil, nil
-	return func() { a.Text, a.Paragraphs, a.Sentences = old.Text, old.Paragraphs, old.Sentences }
+// editArticle replaces article i of s with one whose text has text
+// appended, as a save would, and returns a function that undoes the edit.
+func editArticle(s *model.Site, i int, text string) (undo func()) {
+	old := s.Articles[i]
+	edited := *old
+	edited.Text += text
+	s.Articles[i] = &edited
+	return func() { s.Articles[i] = old }
 }
 
 // TestMemoWarmIsCold checks that what a memo keeps from earlier builds
@@ -369,10 +363,11 @@ func TestMemoWarmIsCold(t *testing.T) {
 		diags      model.Diagnostics
 		similar    [][]match
 	}
-	run := func(s *model.Site, m *memo) result {
+	run := func(s *site, m *memo) result {
 		var r result
-		findMentions(s, m, &r.diags)
-		c, err := m.corpus(context.Background(), s.Articles)
+		findMentions(s, m)
+		r.diags = s.f.Diagnostics
+		c, err := m.corpus(context.Background(), s.docs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -386,31 +381,32 @@ func TestMemoWarmIsCold(t *testing.T) {
 		for _, x := range found {
 			r.diags.Add(x.diag)
 		}
-		for _, a := range s.Articles {
+		for _, a := range s.docs {
 			for i := range a.Sentences {
 				r.similar = append(r.similar, c.similar(a.Slug, i))
 			}
 		}
-		r.mentions = slices.Clone(s.Mentions)
-		r.statements = slices.Clone(s.Statements)
+		r.mentions = slices.Clone(s.f.Mentions)
+		r.statements = slices.Clone(s.f.Statements)
 		return r
 	}
 
 	var warm memo
 	// An earlier state of the briefing: one article reworded, one gone,
 	// and an actor with an alias fewer and a different kind.
-	before := seedBriefing(t)
-	seg, err := NewSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := before.Articles[2]
+	before := loadSeeds(t)
+	a := *before.Articles[2]
 	a.Text = strings.ReplaceAll(a.Text, "civilian", "resident") + "\n\nSome humvees of Novaya Tavolzhanka were said to be gone."
-	a.Paragraphs, a.Sentences = seg.Segment(a.Text)
+	before.Articles[2] = &a
 	before.Articles = slices.Delete(before.Articles, 4, 5)
-	g := before.Actor("vyacheslav-gladkov")
-	g.Aliases, g.Kind = g.Aliases[1:], "organisation"
-	run(before, &warm)
+	for i, g := range before.Actors {
+		if g.Slug == "vyacheslav-gladkov" {
+			changed := *g
+			changed.Aliases, changed.Kind = g.Aliases[1:], "organisation"
+			before.Actors[i] = &changed
+		}
+	}
+	run(newTestSite(t, before), &warm)
 
 	got := run(seedBriefing(t), &warm)
 	want := run(seedBriefing(t), new(memo))

@@ -72,7 +72,7 @@ func isDemonym(w string) bool {
 
 // nameUse is one occurrence of a candidate name.
 type nameUse struct {
-	article *model.Article
+	article *doc
 	form    string // as written
 	key     string // see nameKey
 	start   int    // byte offset into article.Text
@@ -110,16 +110,16 @@ type suggested struct {
 // and that no actor covers, as suggestions at their first occurrence, in
 // key order. c is the corpus of s's articles. When ctx is done first, it
 // returns ctx's error.
-func suggestActors(ctx context.Context, s *model.Site, c *corpus) ([]suggested, error) {
+func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error) {
 	var nf nameFinder
 	names := make([][]nameUse, len(s.Articles))
 	c.m.mu.Lock()
-	for i, a := range s.Articles {
+	for i, a := range s.docs {
 		if err := ctx.Err(); err != nil {
 			c.m.mu.Unlock()
 			return nil, err
 		}
-		e := c.m.text(a)
+		e := c.m.text(a.Article)
 		if !e.named {
 			e.names, e.named = nf.names(a), true
 		}
@@ -127,7 +127,7 @@ func suggestActors(ctx context.Context, s *model.Site, c *corpus) ([]suggested, 
 	}
 	c.m.mu.Unlock()
 	cands := map[string]*candidate{}
-	for i, a := range s.Articles {
+	for i, a := range s.docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -155,7 +155,7 @@ func suggestActors(ctx context.Context, s *model.Site, c *corpus) ([]suggested, 
 	}
 	mergeSurnames(cands)
 	aliases := newAliasIndex(s.Actors)
-	original := s.OriginalOf()
+	original := s.f.OriginalOf()
 	var out []*candidate
 	for _, x := range cands {
 		if err := ctx.Err(); err != nil {
@@ -207,7 +207,7 @@ func suggestion(c *candidate) model.Diagnostic {
 	for _, u := range c.uses {
 		articles[u.article.Slug] = true
 		if len(places) < 3 {
-			places = append(places, textPos(u.article, u.start).String())
+			places = append(places, textPos(u.article.Article, u.start).String())
 		}
 	}
 	form := c.form()
@@ -221,7 +221,7 @@ func suggestion(c *candidate) model.Diagnostic {
 		hint += ", …"
 	}
 	hint += fmt.Sprintf("\nadd content/actors/%s.md with it among the aliases", slugify(form))
-	return model.Diagnostic{Pos: textPos(c.uses[0].article, c.uses[0].start),
+	return model.Diagnostic{Pos: textPos(c.uses[0].article.Article, c.uses[0].start),
 		Severity: model.Suggestion, Message: msg, Hint: hint}
 }
 
@@ -238,7 +238,7 @@ func (c *candidate) form() string {
 
 // names returns the names in article a, outside headlines, captions and
 // text in capitals, with their article unset.
-func (nf *nameFinder) names(a *model.Article) []nameUse {
+func (nf *nameFinder) names(a *doc) []nameUse {
 	out := []nameUse{} // not nil: looked, if nothing
 	for _, p := range a.Paragraphs {
 		if isFurniture(a, p) {
@@ -284,7 +284,7 @@ func (nf *nameFinder) is(i int, word string) bool {
 func (nf *nameFinder) joined(i int) bool { return nf.text[nf.ws[i-1][1]:nf.ws[i][0]] == " " }
 
 // find calls f with every name in sentence st of article a.
-func (nf *nameFinder) find(a *model.Article, st model.Sentence, f func(form string, use nameUse)) {
+func (nf *nameFinder) find(a *doc, st model.Sentence, f func(form string, use nameUse)) {
 	nf.text, nf.ws = a.Text, nf.ws[:0]
 	scanWords(st.Text, func(s, e int) { nf.ws = append(nf.ws, [2]int{st.Start + s, st.Start + e}) })
 	for i := 0; i < len(nf.ws); i++ {
@@ -322,7 +322,7 @@ func (nf *nameFinder) find(a *model.Article, st model.Sentence, f func(form stri
 
 // emit calls f with the name in words first to last, once leading titles
 // and function words are taken off.
-func (nf *nameFinder) emit(a *model.Article, first, last int, f func(form string, use nameUse)) {
+func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use nameUse)) {
 	for k := last; k > first; k-- {
 		if nf.in(titles, k-1) {
 			first = k
@@ -522,7 +522,7 @@ func containsWords(s, sub string) bool {
 // isFurniture reports whether a paragraph is a headline, a photo caption
 // with its credit, or page furniture rather than prose: it does not end
 // with final punctuation.
-func isFurniture(a *model.Article, p model.Paragraph) bool {
+func isFurniture(a *doc, p model.Paragraph) bool {
 	r, _ := utf8.DecodeLastRuneInString(a.Text[:a.Sentences[p.Last].End])
 	return !strings.ContainsRune(".!?”\"’:)", r)
 }

@@ -11,8 +11,8 @@ import (
 
 // suggestions runs the steps suggestActors needs and returns its messages
 // and diagnostics.
-func suggestions(s *model.Site) ([]string, model.Diagnostics) {
-	found, _ := suggestActors(context.Background(), s, newCorpus(s.Articles)) // never cancelled
+func suggestions(s *site) ([]string, model.Diagnostics) {
+	found, _ := suggestActors(context.Background(), s, newCorpus(s.docs)) // never cancelled
 	var msgs []string
 	var diags model.Diagnostics
 	for _, x := range found {
@@ -96,7 +96,7 @@ func TestSuggestNames(t *testing.T) {
 			a := segmented(t, "a", tt.text)
 			a.File = "content/articles/a.txt"
 			a.TextPos = model.Pos{File: a.File, Line: 1, Col: 1}
-			_, diags := suggestions(&model.Site{Articles: []*model.Article{a}, Actors: tt.actors})
+			_, diags := suggestions(newTestSite(t, &model.Site{Articles: []*model.Article{a}, Actors: tt.actors}))
 			var got []string
 			for _, d := range diags {
 				name, _, _ := strings.Cut(strings.TrimPrefix(d.Message, `"`), `" is named`)

@@ -37,11 +37,12 @@ type Options struct {
 
 // Result is the outcome of one build.
 type Result struct {
-	Config config.Config
-	Site   *model.Site
-	Output *render.Output    // nil when the build failed
-	Files  render.Files      // every file rendered; nil when the build failed or was Lazy
-	Diags  model.Diagnostics // every finding, errors first by position
+	Config   config.Config
+	Site     *model.Site       // the briefing as loaded
+	Findings *model.Findings   // what the analysis found in it
+	Output   *render.Output    // nil when the build failed
+	Files    render.Files      // every file rendered; nil when the build failed or was Lazy
+	Diags    model.Diagnostics // every finding, errors first by position
 }
 
 // Err returns the build's errors as one error, or nil.
@@ -91,17 +92,16 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	site, diags := b.loader.Load(fsys)
 	res.Site = site
 	res.Diags = append(res.Diags, diags...)
-	b.cache.restoreSegments(site)
 	if opt.Quick {
-		res.Diags = append(res.Diags, b.an.AnalyzeQuick(site)...)
+		res.Findings = b.an.AnalyzeQuick(site)
 	} else {
-		diags, err := b.an.Analyze(ctx, site)
+		f, err := b.an.Analyze(ctx, site)
 		if err != nil {
 			return nil, err
 		}
-		res.Diags = append(res.Diags, diags...)
+		res.Findings = f
 	}
-	b.cache.keepSegments(site)
+	res.Diags = append(res.Diags, res.Findings.Diagnostics...)
 
 	r, err := b.cache.theme(fsys)
 	if err != nil {
@@ -113,7 +113,7 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		res.Diags.Sort()
 		return res, nil
 	}
-	out, err := r.Site(res.Config, site)
+	out, err := r.Site(res.Config, site, res.Findings)
 	if err != nil {
 		return nil, err
 	}

@@ -54,7 +54,7 @@ func TestDefaultBriefing(t *testing.T) {
 			t.Errorf("no page for %s", txt)
 			continue
 		}
-		a := res.Site.Article(slug)
+		a := res.Findings.Articles[slug]
 		if a == nil || len(a.Sentences) == 0 {
 			t.Errorf("%s: no sentences", txt)
 			continue

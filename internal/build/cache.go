@@ -7,21 +7,14 @@ import (
 	"io/fs"
 
 	"briefing"
-	"briefing/internal/model"
 	"briefing/internal/render"
 )
 
-// cache keeps, between the builds of one Builder, the work a build can
-// reuse, so that the preview's rebuild after one saved file is quick:
-//
-//   - the parsed templates, reused while every file of the theme
-//     (templates/ and static/, the briefing's over the embedded ones) is
-//     byte-identical to the last build's;
-//   - each article's paragraphs and sentences, the costliest analysis
-//     step, keyed by the article's text itself (a map hashes it, and a hit
-//     compares it whole, so two texts can never share an entry). Entries
-//     for texts that are no longer in the briefing are dropped after each
-//     build.
+// cache keeps, between the builds of one Builder, the parsed templates,
+// reused while every file of the theme (templates/ and static/, the
+// briefing's over the embedded ones) is byte-identical to the last build's,
+// so that the preview's rebuild after one saved file is quick. (The loader
+// and the analyzer keep what they can reuse of the content themselves.)
 //
 // A build with a warm cache gives exactly the result of a cold one; the
 // tests check that.
@@ -29,14 +22,6 @@ type cache struct {
 	themeKey [sha256.Size]byte
 	renderer *render.Renderer
 	live     *liveFS // the file system renderer reads
-
-	segments map[string]segmentation // by article text
-}
-
-// segmentation is what the segmenter made of one text.
-type segmentation struct {
-	paras []model.Paragraph
-	sents []model.Sentence
 }
 
 // theme returns a Renderer for the theme of the briefing in fsys, parsing
@@ -60,40 +45,6 @@ func (c *cache) theme(fsys fs.FS) (*render.Renderer, error) {
 	}
 	c.themeKey, c.renderer, c.live = key, r, live
 	return r, nil
-}
-
-// restoreSegments gives every article of s whose text was segmented before
-// its paragraphs and sentences, so that the analysis skips segmenting it.
-func (c *cache) restoreSegments(s *model.Site) {
-	for _, a := range s.Articles {
-		if seg, ok := c.segments[a.Text]; ok && a.Sentences == nil {
-			a.Paragraphs = append([]model.Paragraph(nil), seg.paras...)
-			a.Sentences = append([]model.Sentence(nil), seg.sents...)
-		}
-	}
-}
-
-// keepSegments records the segmentation of every article of s after the
-// analysis, and forgets the texts that are gone.
-func (c *cache) keepSegments(s *model.Site) {
-	kept := make(map[string]segmentation, len(s.Articles))
-	for _, a := range s.Articles {
-		if seg, ok := c.segments[a.Text]; ok {
-			kept[a.Text] = seg
-			continue
-		}
-		// Copy only what segmenting sets: later analysis steps may fill
-		// in other fields, which the next build must compute afresh.
-		seg := segmentation{paras: make([]model.Paragraph, len(a.Paragraphs)), sents: make([]model.Sentence, len(a.Sentences))}
-		for j, p := range a.Paragraphs {
-			seg.paras[j] = model.Paragraph{First: p.First, Last: p.Last}
-		}
-		for j, st := range a.Sentences {
-			seg.sents[j] = model.Sentence{ID: st.ID, Start: st.Start, End: st.End, Text: st.Text, Para: st.Para}
-		}
-		kept[a.Text] = seg
-	}
-	c.segments = kept
 }
 
 // hashTree hashes the names and contents of every file below dirs in fsys.

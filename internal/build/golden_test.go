@@ -97,7 +97,7 @@ func goldenSection(name string, res *Result) ([]byte, error) {
 		}
 		return b.Bytes(), nil
 	case name == "want/model":
-		return modelSummary(res.Site), nil
+		return modelSummary(res.Site, res.Findings), nil
 	case strings.HasPrefix(name, "want/text/"):
 		slug := strings.TrimPrefix(name, "want/text/")
 		if res.Files == nil {
@@ -120,7 +120,7 @@ var textSection = regexp.MustCompile(`(?s)<section class="text".*?</section>`)
 
 // modelSummary lists what the loader read, one line per key with a value,
 // so that a golden shows each front-matter format parsed alike.
-func modelSummary(s *model.Site) []byte {
+func modelSummary(s *model.Site, f *model.Findings) []byte {
 	var b bytes.Buffer
 	kv := func(k, v string) {
 		if v != "" {
@@ -144,7 +144,7 @@ func modelSummary(s *model.Site) []byte {
 		kv("description", p.Description)
 	}
 	for _, a := range s.Articles {
-		fmt.Fprintf(&b, "article %s (%d sentences)\n", a.Slug, len(a.Sentences))
+		fmt.Fprintf(&b, "article %s (%d sentences)\n", a.Slug, len(f.Article(a.Slug).Sentences))
 		title := a.Title
 		if a.TitleDerived {
 			title += " (derived from the text)"

@@ -18,10 +18,10 @@ import (
 // than reading it. An article's parse is keyed by its .txt file and its
 // sidecar together.
 //
-// Every Load returns new model values, which the caller may change (the
-// analysis fills them in) without changing what later loads return, even
-// while it still reads the values of an earlier load; clone.go says what
-// the values of different loads share, and why that is safe.
+// Loads share the values of the files that did not change: a Site and
+// everything it points at are read-only once loaded (what the analysis
+// finds goes into a separate model.Findings), so a build may read the
+// values of an earlier load while a later one is made.
 //
 // A Loader serves one Load at a time (the build package runs one build at
 // a time). The zero Loader is ready to use. It keeps the bytes and parses
@@ -50,9 +50,9 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 	const index = Dir + "/_index.md"
 	s.Index = &model.Page{Slug: "", File: index}
 	if data, err := readFile(fsys, index); err == nil {
-		s.Index = clonePage(l.pages.parse(index, data, nil, &diags, func(d *model.Diagnostics) *model.Page {
+		s.Index = l.pages.parse(index, data, nil, &diags, func(d *model.Diagnostics) *model.Page {
 			return loadPage(index, "", data, d)
-		}))
+		})
 	} else if !isNotExist(err) {
 		diags.Errorf(model.Pos{File: index}, "%v", err)
 	}
@@ -61,7 +61,7 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		p := l.pages.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Page {
 			return loadPage(f.path, f.slug, f.data, d)
 		})
-		s.Pages = append(s.Pages, clonePage(p))
+		s.Pages = append(s.Pages, p)
 	}
 
 	texts, sidecars := l.listFiles(fsys, "articles", ".txt", &diags), l.listFiles(fsys, "articles", ".md", &diags)
@@ -76,7 +76,7 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		a := l.articles.parse(f.path, f.data, side, &diags, func(d *model.Diagnostics) *model.Article {
 			return loadArticle(f.slug, f.data, side, d)
 		})
-		s.Articles = append(s.Articles, cloneArticle(a))
+		s.Articles = append(s.Articles, a)
 	}
 	for _, f := range sidecars {
 		if !hasText[f.slug] {
@@ -90,13 +90,13 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		a := l.actors.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Actor {
 			return loadActor(f.slug, f.data, d)
 		})
-		s.Actors = append(s.Actors, cloneActor(a))
+		s.Actors = append(s.Actors, a)
 	}
 	for _, f := range l.listFiles(fsys, "claims", ".md", &diags) {
 		c := l.claims.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Claim {
 			return loadClaim(f.slug, f.data, d)
 		})
-		s.Claims = append(s.Claims, cloneClaim(c))
+		s.Claims = append(s.Claims, c)
 	}
 
 	// Forget the files that are gone.

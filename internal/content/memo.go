@@ -14,7 +14,7 @@ type memo[T any] struct {
 }
 
 // parsed is one file's parse and the bytes it was made from. Nothing
-// changes it once made: Load hands out copies of val (see clone.go).
+// changes it once made: loads share val while the bytes stay the same.
 type parsed[T any] struct {
 	data, side []byte // side is an article's sidecar, nil when it has none
 	val        T

@@ -2,19 +2,15 @@ package model
 
 import "time"
 
-// Site is one briefing: everything loaded from its content folder, plus what
-// the analysis adds. Slices are sorted by slug.
+// Site is one briefing as loaded from its content folder. Slices are sorted
+// by slug. Nothing changes it once loaded: what the analysis finds in it is
+// a separate Findings value.
 type Site struct {
 	Index    *Page
 	Pages    []*Page
 	Articles []*Article
 	Actors   []*Actor
 	Claims   []*Claim
-
-	// Filled by analysis.
-	Mentions   []Mention        // every alias occurrence, in article then text order
-	Statements []StatementGroup // attributed sentences, grouped across outlets
-	Copies     []Copy           // articles that copy or reword another
 }
 
 // Page is a Markdown page: the overview (content/_index.md) or a free page
@@ -56,30 +52,6 @@ type Article struct {
 	// it starts in File.
 	Text    string
 	TextPos Pos
-
-	Paragraphs []Paragraph
-	Sentences  []Sentence
-}
-
-// Paragraph is a run of sentences; First and Last index Article.Sentences.
-type Paragraph struct {
-	First, Last int
-}
-
-// Sentence is one sentence of an article. Start and End are byte offsets into
-// Article.Text, so Text == Article.Text[Start:End].
-type Sentence struct {
-	ID         string // stable anchor: the same text gives the same ID
-	Start, End int
-	Text       string
-	Para       int
-}
-
-// SentenceRef points at one sentence of one article.
-type SentenceRef struct {
-	Article  string `json:"article"`
-	Sentence int    `json:"-"`
-	ID       string `json:"sentence"`
 }
 
 // Actor is a person, organisation, state, group or outlet in the story.
@@ -120,8 +92,6 @@ type Claim struct {
 	EvidencePos Pos // where the evidence key is, or the file's start
 	Updated     time.Time
 	Body        Markdown
-
-	IndependentSources int // filled by analysis
 }
 
 // Ref is a slug written in a content file and where it was written.
@@ -136,39 +106,6 @@ type Evidence struct {
 	ArticlePos Pos
 	Quote      string
 	QuotePos   Pos
-
-	// Filled by analysis: where the quote is in the article's text, the
-	// sentences it spans, and the matching sentences the generator found in
-	// other articles.
-	Found        bool
-	Start, End   int
-	Sentences    []SentenceRef
-	AlsoReported []SentenceRef
-}
-
-// Mention is one occurrence of an actor's alias in an article.
-type Mention struct {
-	Actor      string
-	Alias      string
-	Article    string
-	Sentence   int
-	Start, End int // byte offsets into Article.Text
-}
-
-// StatementGroup is one thing an actor said, as reported by one or more
-// articles: each Sentence is an article's wording of it.
-type StatementGroup struct {
-	Actor     string
-	Sentences []SentenceRef
-}
-
-// Copy records that article Copy copies or rewrites article Of; Share is the
-// fraction of Copy's sentences aligned with Of. Editor is true when the
-// editor said so with derived_from rather than the detector finding it.
-type Copy struct {
-	Copy, Of string
-	Share    float64
-	Editor   bool
 }
 
 // Article returns the article with the given slug, or nil.
@@ -189,26 +126,4 @@ func (s *Site) Actor(slug string) *Actor {
 		}
 	}
 	return nil
-}
-
-// OriginalOf returns a function from an article slug to the article it
-// copies, following chains of copies in s.Copies; an article that copies
-// nothing maps to itself. A copy and its original count as one source.
-func (s *Site) OriginalOf() func(string) string {
-	of := map[string]string{}
-	for _, c := range s.Copies {
-		if _, ok := of[c.Copy]; !ok {
-			of[c.Copy] = c.Of
-		}
-	}
-	return func(slug string) string {
-		for range len(of) + 1 { // bounded, in case of a cycle
-			next, ok := of[slug]
-			if !ok || next == slug {
-				break
-			}
-			slug = next
-		}
-		return slug
-	}
 }

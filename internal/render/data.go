@@ -92,9 +92,9 @@ func (v *views) dataJSON() ([]byte, error) {
 		Articles: []dataArticle{}, Actors: []dataActor{}, Claims: []dataClaim{}}
 	for _, a := range v.s.Articles {
 		da := dataArticle{Slug: a.Slug, Title: a.Title, Outlet: a.Outlet, Origin: a.Origin, Author: a.Author,
-			Published: day(a.Published), URL: a.URL, Language: a.Language, Sentences: len(a.Sentences),
+			Published: day(a.Published), URL: a.URL, Language: a.Language, Sentences: len(v.f.Article(a.Slug).Sentences),
 			Copies: []dataCopy{}, DerivedFrom: a.DerivedFrom}
-		for _, c := range v.s.Copies {
+		for _, c := range v.f.Copies {
 			if c.Copy == a.Slug {
 				src := "detected"
 				if c.Editor {
@@ -121,9 +121,10 @@ func (v *views) dataJSON() ([]byte, error) {
 		d.Actors = append(d.Actors, da)
 	}
 	for _, c := range v.s.Claims {
+		cf := v.f.Claim(c.Slug)
 		dc := dataClaim{Slug: c.Slug, Title: c.Title, Status: c.Status,
 			ClaimedBy: []string{}, DisputedBy: []string{}, Evidence: []dataEvidence{}, AlsoReported: []model.SentenceRef{},
-			IndependentSources: c.IndependentSources, Updated: day(c.Updated)}
+			IndependentSources: cf.IndependentSources, Updated: day(c.Updated)}
 		for _, r := range c.ClaimedBy {
 			dc.ClaimedBy = append(dc.ClaimedBy, r.Slug)
 		}
@@ -131,16 +132,17 @@ func (v *views) dataJSON() ([]byte, error) {
 			dc.DisputedBy = append(dc.DisputedBy, r.Slug)
 		}
 		seen := map[string]bool{}
-		for _, e := range c.Evidence {
+		for i, e := range c.Evidence {
+			m := cf.Match(i)
 			de := dataEvidence{Article: e.Article, Quote: e.Quote, Sentences: []string{}}
-			for _, s := range e.Sentences {
+			for _, s := range m.Sentences {
 				de.Sentences = append(de.Sentences, s.ID)
 			}
 			if len(de.Sentences) > 0 {
 				de.Sentence = de.Sentences[0]
 			}
 			dc.Evidence = append(dc.Evidence, de)
-			for _, r := range e.AlsoReported {
+			for _, r := range m.AlsoReported {
 				if k := r.Article + "#" + r.ID; !seen[k] {
 					seen[k] = true
 					dc.AlsoReported = append(dc.AlsoReported, r)

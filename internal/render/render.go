@@ -102,12 +102,13 @@ func (f Files) File(name string) ([]byte, error) {
 // Rendered returns every output path, sorted: all are rendered.
 func (f Files) Rendered() []string { return f.Paths() }
 
-// Site prepares the output of s without rendering it: the theme's static
-// files are read, and every other file is rendered when first asked for
-// (see Output). s must not change while the Output is in use.
-func (r *Renderer) Site(cfg config.Config, s *model.Site) (*Output, error) {
+// Site prepares the output of the briefing s, with what the analysis found
+// in it, f, without rendering it: the theme's static files are read, and
+// every other file is rendered when first asked for (see Output). Neither s
+// nor f may change while the Output is in use.
+func (r *Renderer) Site(cfg config.Config, s *model.Site, f *model.Findings) (*Output, error) {
 	o := &Output{r: r, static: Files{}, files: map[string]*lazyFile{}}
-	o.v = newViews(cfg, s, r.md, &o.diags)
+	o.v = newViews(cfg, s, f, r.md, &o.diags)
 	for _, p := range o.v.pages() {
 		o.files[p.file] = &lazyFile{page: p.make}
 		o.order = append(o.order, p.file)

@@ -88,6 +88,7 @@ type ArticleView struct {
 	CopiedBy  []CopyView // articles that copy this one
 
 	v        *views
+	found    *model.ArticleFindings
 	mentions []model.Mention   // this article's mentions, in text order
 	cited    map[string][]Link // sentence anchor → claims citing it
 
@@ -96,6 +97,9 @@ type ArticleView struct {
 	parasOnce   sync.Once
 	paras       [][]*SentenceView
 }
+
+// Sentences returns the article's sentences, as the analysis found them.
+func (av *ArticleView) Sentences() []model.Sentence { return av.found.Sentences }
 
 // Summary returns the editor's summary, rendered.
 func (av *ArticleView) Summary() template.HTML {
@@ -108,7 +112,7 @@ func (av *ArticleView) Summary() template.HTML {
 func (av *ArticleView) Paragraphs() [][]*SentenceView {
 	av.parasOnce.Do(func() {
 		a, ms := av.Article, av.mentions
-		for _, p := range a.Paragraphs {
+		for _, p := range av.found.Paragraphs {
 			var para []*SentenceView
 			for i := p.First; i <= p.Last; i++ {
 				// Mentions are in text order, so each sentence's are the
@@ -120,7 +124,7 @@ func (av *ArticleView) Paragraphs() [][]*SentenceView {
 				for n < len(ms) && ms[n].Sentence == i {
 					n++
 				}
-				s := a.Sentences[i]
+				s := av.found.Sentences[i]
 				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n]), Claims: av.cited[s.ID]})
 				ms = ms[n:]
 			}
@@ -244,7 +248,8 @@ type SentenceLink struct {
 	Article *model.Article // nil when the article is unknown
 	ID      string
 	slug    string
-	index   int // in Article.Sentences
+	sents   []model.Sentence // the article's
+	index   int              // in sents
 }
 
 // Path returns the site path of the sentence, with its anchor.
@@ -252,10 +257,10 @@ func (l SentenceLink) Path() string { return "articles/" + l.slug + "/#" + l.ID 
 
 // Text returns the sentence's text, its white space collapsed.
 func (l SentenceLink) Text() string {
-	if l.Article == nil || l.index >= len(l.Article.Sentences) {
+	if l.index < 0 || l.index >= len(l.sents) {
 		return ""
 	}
-	return strings.Join(strings.Fields(l.Article.Sentences[l.index].Text), " ")
+	return strings.Join(strings.Fields(l.sents[l.index].Text), " ")
 }
 
 // MentionGroup is the sentences of one article that name an actor.
@@ -318,6 +323,7 @@ func StatusLabel(status string) string {
 type views struct {
 	cfg  config.Config
 	s    *model.Site
+	f    *model.Findings
 	md   *markdown.Renderer
 	info *SiteInfo
 
@@ -329,8 +335,8 @@ type views struct {
 	claims   map[string]*ClaimView
 }
 
-func newViews(cfg config.Config, s *model.Site, md *markdown.Renderer, diags *model.Diagnostics) *views {
-	v := &views{cfg: cfg, s: s, md: md, diags: diags,
+func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.Renderer, diags *model.Diagnostics) *views {
+	v := &views{cfg: cfg, s: s, f: f, md: md, diags: diags,
 		articles: map[string]*ArticleView{}, actors: map[string]*ActorView{}, claims: map[string]*ClaimView{}}
 	v.info = &SiteInfo{
 		Title:       cfg.Title,
@@ -379,7 +385,7 @@ func (v *views) markdown(m model.Markdown) template.HTML {
 }
 
 func (v *views) article(a *model.Article) *ArticleView {
-	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", v: v}
+	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", v: v, found: v.f.Article(a.Slug)}
 	if !a.Published.IsZero() {
 		av.Published = a.Published.Format("2 January 2006")
 	}
@@ -387,8 +393,9 @@ func (v *views) article(a *model.Article) *ArticleView {
 }
 
 func (v *views) claim(c *model.Claim) *ClaimView {
+	cf := v.f.Claim(c.Slug)
 	cv := &ClaimView{Claim: c, Path: "claims/" + c.Slug + "/", Label: StatusLabel(c.Status),
-		Assessment: v.markdown(c.Body), Independent: c.IndependentSources}
+		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources}
 	if !c.Updated.IsZero() {
 		cv.Updated = c.Updated.Format("2 January 2006")
 	}
@@ -398,17 +405,17 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 	for _, r := range c.DisputedBy {
 		cv.DisputedBy = append(cv.DisputedBy, v.actorLink(r.Slug))
 	}
-	for _, e := range c.Evidence {
+	for i, e := range c.Evidence {
 		av := v.articles[e.Article]
 		if av == nil {
 			continue
 		}
-		a := av.Article
+		a, m := av.Article, cf.Match(i)
 		ev := EvidenceView{Article: a, Quote: e.Quote, Path: "articles/" + a.Slug + "/"}
-		if len(e.Sentences) > 0 {
-			ev.Path += "#" + e.Sentences[0].ID
+		if len(m.Sentences) > 0 {
+			ev.Path += "#" + m.Sentences[0].ID
 		}
-		for _, r := range e.AlsoReported {
+		for _, r := range m.AlsoReported {
 			ev.AlsoReported = append(ev.AlsoReported, v.sentenceLink(r))
 		}
 		cv.Evidence = append(cv.Evidence, ev)
@@ -426,13 +433,13 @@ func (v *views) actorLink(slug string) Link {
 func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
 	l := SentenceLink{ID: r.ID, slug: r.Article, index: r.Sentence}
 	if av := v.articles[r.Article]; av != nil {
-		l.Article = av.Article
+		l.Article, l.sents = av.Article, av.found.Sentences
 	}
 	return l
 }
 
 func (v *views) linkCopies() {
-	for _, c := range v.s.Copies {
+	for _, c := range v.f.Copies {
 		cp, of := v.articles[c.Copy], v.articles[c.Of]
 		if cp == nil || of == nil {
 			continue
@@ -447,22 +454,23 @@ func (v *views) linkCopies() {
 // pages link names and list mentions when rendered, and fills the actors'
 // statements.
 func (v *views) linkActors() {
-	for i, m := range v.s.Mentions {
-		if i == 0 || m.Article != v.s.Mentions[i-1].Article {
+	ms := v.f.Mentions
+	for i, m := range ms {
+		if i == 0 || m.Article != ms[i-1].Article {
 			n := i + 1
-			for n < len(v.s.Mentions) && v.s.Mentions[n].Article == m.Article {
+			for n < len(ms) && ms[n].Article == m.Article {
 				n++
 			}
 			if av := v.articles[m.Article]; av != nil {
-				av.mentions = v.s.Mentions[i:n:n]
+				av.mentions = ms[i:n:n]
 			}
 		}
 		if av := v.actors[m.Actor]; av != nil {
 			av.mentions = append(av.mentions, m)
 		}
 	}
-	original := v.s.OriginalOf()
-	for _, g := range v.s.Statements {
+	original := v.f.OriginalOf()
+	for _, g := range v.f.Statements {
 		av := v.actors[g.Actor]
 		if av == nil {
 			continue
@@ -481,8 +489,8 @@ func (v *views) linkActors() {
 
 func (v *views) ref(article string, i int) model.SentenceRef {
 	r := model.SentenceRef{Article: article, Sentence: i}
-	if av := v.articles[article]; av != nil && i < len(av.Sentences) {
-		r.ID = av.Sentences[i].ID
+	if av := v.articles[article]; av != nil && i >= 0 && i < len(av.found.Sentences) {
+		r.ID = av.found.Sentences[i].ID
 	}
 	return r
 }
@@ -508,8 +516,8 @@ func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) templa
 // linkClaims marks cited sentences and files claims under their actors.
 func (v *views) linkClaims() {
 	for _, c := range v.s.Claims {
-		cv := v.claims[c.Slug]
-		for _, e := range c.Evidence {
+		cv, cf := v.claims[c.Slug], v.f.Claim(c.Slug)
+		for i, e := range c.Evidence {
 			av := v.articles[e.Article]
 			if av == nil {
 				continue
@@ -517,7 +525,7 @@ func (v *views) linkClaims() {
 			if av.cited == nil {
 				av.cited = map[string][]Link{}
 			}
-			for _, r := range e.Sentences {
+			for _, r := range cf.Match(i).Sentences {
 				if !hasLink(av.cited[r.ID], cv.Path) {
 					av.cited[r.ID] = append(av.cited[r.ID], Link{Path: cv.Path, Label: c.Title})
 				}
