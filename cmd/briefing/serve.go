@@ -12,8 +12,6 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"time"
 
 	"briefing/internal/build"
@@ -85,8 +83,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 	}
-	r := &rebuilder{b: b, p: p, m: m, opt: build.Options{BaseURL: url, Lazy: true}, stdout: stdout, stderr: stderr,
-		settled: make(chan settled, 1)}
+	r := &rebuilder{b: b, p: p, m: m, sched: build.NewSchedule(build.Options{BaseURL: url, Lazy: true}),
+		stdout: stdout, stderr: stderr, settled: make(chan settled, 1)}
 	defer r.stopSettling()
 	r.rebuild(ctx, nil)
 
@@ -226,28 +224,19 @@ func siteURL(a net.Addr) string {
 	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port)) + "/"
 }
 
-// rebuilder builds the briefing and hands the result to the preview,
-// reporting each build on one line and the diagnostics when they change.
-//
-// A rebuild after a save comes in two steps. A quick build, which analyses
-// the changed files afresh and carries the findings that span the whole
-// briefing (copies, statements grouped across outlets, suggestions) over
-// from the last complete build, is shown at once. A complete build then
-// runs in the background and is shown when it ends, which reloads the open
-// pages only if it changed them; the next save abandons it. A save that
-// changes no content file (a template, a stylesheet, config.toml) needs no
-// complete build, unless one is still due from an earlier save.
+// rebuilder runs the builds its schedule asks for and hands each result to
+// the preview, reporting each build on one line and the diagnostics when
+// they change. A quick build after a save is shown at once; the complete
+// build that may follow it runs in the background and is shown when it
+// ends, which reloads the open pages only if it changed them. The next
+// save abandons it.
 type rebuilder struct {
 	b              *build.Builder
 	p              *preview.Server
 	m              *mirror.Mirror
-	opt            build.Options
+	sched          *build.Schedule
 	stdout, stderr io.Writer
 	lastDiags      string // as last printed
-
-	// behind is set while the findings shown carry over from an older
-	// complete analysis than the content: a complete build is due.
-	behind bool
 
 	cancel  context.CancelFunc // abandons the complete build under way, if any
 	running chan struct{}      // closed when that build has returned
@@ -264,20 +253,12 @@ type settled struct {
 // rebuild builds after the sources changed (nil for the first build).
 func (r *rebuilder) rebuild(ctx context.Context, sources []string) {
 	start := time.Now()
-	opt := r.opt
-	opt.Quick = sources != nil
-	if slices.ContainsFunc(sources, func(p string) bool { return strings.HasPrefix(p, content.Dir+"/") }) {
-		r.behind = true
-	}
+	opt := r.sched.Changed(sources)
 	res, err := r.b.Build(ctx, r.m.FS(), opt)
 	action, changed, diags := r.show(res, err, sources)
 	took := time.Since(start).Round(time.Millisecond)
 	r.printDiags(diags)
-	switch {
-	case err == nil && !opt.Quick:
-		r.behind = false
-	case r.behind && res != nil && res.Output != nil:
-		// Without a content change a quick build is complete already.
+	if r.sched.Built(opt, build.EndingOf(res, err)) {
 		r.settleLater(ctx)
 	}
 
@@ -325,11 +306,12 @@ func (r *rebuilder) settleLater(ctx context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
 	running := make(chan struct{})
 	r.cancel, r.running = cancel, running
-	fsys := r.m.FS() // the mirror is for this goroutine only
+	fsys := r.m.FS() // the mirror and the schedule are for this goroutine only
+	opt := r.sched.Complete()
 	go func() {
 		defer close(running)
 		start := time.Now()
-		res, err := r.b.Build(ctx, fsys, r.opt)
+		res, err := r.b.Build(ctx, fsys, opt)
 		if ctx.Err() != nil {
 			return // abandoned: a newer save is being built
 		}
@@ -355,9 +337,7 @@ func (r *rebuilder) stopSettling() {
 // settle shows the complete build that followed a quick one.
 func (r *rebuilder) settle(st settled) {
 	r.cancel, r.running = nil, nil
-	if st.err == nil {
-		r.behind = false
-	}
+	r.sched.Built(r.sched.Complete(), build.EndingOf(st.res, st.err)) // never makes another due
 	action, changed, diags := r.show(st.res, st.err, nil)
 	r.printDiags(diags)
 	took := time.Since(st.start).Round(time.Millisecond)
