@@ -29,8 +29,9 @@ func New() (*Analyzer, error) {
 // the steps fill in.
 type site struct {
 	*model.Site
-	docs []*doc // s.Articles with their sentences, in the same order
-	f    *model.Findings
+	docs   []*doc // s.Articles with their sentences, in the same order
+	bySlug map[string]*doc
+	f      *model.Findings
 }
 
 // doc is an article with what segmenting its text found.
@@ -40,14 +41,7 @@ type doc struct {
 }
 
 // doc returns the article with the given slug, or nil.
-func (s *site) doc(slug string) *doc {
-	for _, d := range s.docs {
-		if d.Slug == slug {
-			return d
-		}
-	}
-	return nil
-}
+func (s *site) doc(slug string) *doc { return s.bySlug[slug] }
 
 // Analyze analyses the briefing s and returns what it finds, diagnostics
 // included; content problems never stop it. It never changes s.
@@ -64,7 +58,7 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	if err != nil {
 		return nil, err
 	}
-	attrs, err := findStatements(ctx, st, corp)
+	stmts, err := findStatements(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +73,23 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	for _, x := range suggested {
 		st.f.Diagnostics.Add(x.diag)
 	}
-	if err := alsoReported(ctx, st, corp); err != nil {
+	similar := map[sentenceKey][]model.SentenceRef{} // kept for AnalyzeQuick
+	err = alsoReported(ctx, st, func(r model.SentenceRef) []model.SentenceRef {
+		k := keyOf(r)
+		refs, ok := similar[k]
+		if !ok {
+			for _, m := range corp.similar(r.Article, r.Sentence) {
+				refs = append(refs, m.Ref)
+			}
+			similar[k] = refs
+		}
+		return refs
+	})
+	if err != nil {
 		return nil, err
 	}
 	countIndependent(st)
-	an.carry = newCarry(st, attrs, shares, suggested)
+	an.carry = newCarry(st, stmts, shares, similar, suggested)
 	return st.f, nil
 }
 
@@ -102,7 +108,7 @@ func (an *Analyzer) analyzeFiles(s *model.Site) *site {
 // sentences of a text an earlier build segmented, and makes the findings
 // that the steps fill in.
 func (an *Analyzer) newSite(s *model.Site) *site {
-	st := &site{Site: s, docs: make([]*doc, len(s.Articles)), f: &model.Findings{
+	st := &site{Site: s, docs: make([]*doc, len(s.Articles)), bySlug: make(map[string]*doc, len(s.Articles)), f: &model.Findings{
 		Articles: make(map[string]*model.ArticleFindings, len(s.Articles)),
 		Claims:   make(map[string]*model.ClaimFindings, len(s.Claims)),
 	}}
@@ -114,6 +120,7 @@ func (an *Analyzer) newSite(s *model.Site) *site {
 			e.seg.Paragraphs, e.seg.Sentences = an.seg.Segment(a.Text)
 		}
 		st.docs[i] = &doc{a, e.seg}
+		st.bySlug[a.Slug] = st.docs[i]
 		st.f.Articles[a.Slug] = e.seg
 	}
 	an.memo.mu.Unlock()

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -378,111 +377,58 @@ func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) 
 	return out, nil
 }
 
-// findStatements attributes every sentence of s and fills s.f.Statements: for
-// each actor, one group per distinct statement, holding each article's
-// wording of it. Two statements of one actor are the same when the corpus
-// finds them similar with the actor's own names left out (every statement
-// of Gladkov names Gladkov; that says nothing about what he said). Groups
-// are sorted by actor, then by how many articles carry them, then by where
-// they first appear; s.f.Mentions must be filled. It returns the
-// attribution of each article (see attributeAll). When ctx is done first,
-// it returns ctx's error.
-func findStatements(ctx context.Context, s *site, c *corpus) ([]attribution, error) {
+// findStatements attributes every sentence of s and sets s.f.Statements:
+// for each actor, one group per distinct statement, holding each article's
+// wording of it (see statementSet.groups for their order). Two statements
+// of one actor are the same when the corpus finds them similar with the
+// actor's own names left out (every statement of Gladkov names Gladkov;
+// that says nothing about what he said). s.f.Mentions must be filled. It
+// returns the statements, grouped. When ctx is done first, it returns
+// ctx's error.
+func findStatements(ctx context.Context, s *site, c *corpus) (*statementSet, error) {
 	attrs, err := attributeAll(ctx, s, c.m)
 	if err != nil {
 		return nil, err
 	}
-	byActor := map[string][]int{}  // actor → corpus ids of its statements
-	links := map[string][][2]int{} // actor → quotations and the statements they continue
-	for ai, a := range s.Articles {
-		at := attrs[ai]
-		for i, sp := range at.speakers {
-			for _, actor := range sp {
-				byActor[actor] = append(byActor[actor], c.id(a.Slug, i))
-				if j := at.continues[i]; j >= 0 {
-					links[actor] = append(links[actor], [2]int{c.id(a.Slug, i), c.id(a.Slug, j)})
-				}
-			}
-		}
+	ss := newStatementSet(s, attrs)
+	byActor := map[string][]int32{} // actor → its statements
+	for k, st := range ss.list {
+		byActor[st.actor] = append(byActor[st.actor], int32(k))
 	}
-	s.f.Statements = nil
 	for _, a := range s.Actors {
-		if ids := byActor[a.Slug]; len(ids) > 0 {
-			gs, err := groupStatements(ctx, a, ids, links[a.Slug], c)
-			if err != nil {
+		if ks := byActor[a.Slug]; len(ks) > 0 {
+			if err := joinSimilar(ctx, ss, a, ks, c); err != nil {
 				return nil, err
 			}
-			s.f.Statements = append(s.f.Statements, gs...)
 		}
 	}
-	return attrs, nil
+	s.f.Statements = ss.groups()
+	return ss, nil
 }
 
-// groupStatements joins the statements ids of actor a that report the same
-// thing (union-find over the similar pairs, and over the linked pairs: a
-// quotation and the sentence whose statement it continues) and returns the
-// groups. When ctx is done first, it returns ctx's error.
-func groupStatements(ctx context.Context, a *model.Actor, ids []int, linked [][2]int, c *corpus) ([]model.StatementGroup, error) {
+// joinSimilar joins the statements ks of actor a that the corpus finds
+// report the same thing. When ctx is done first, it returns ctx's error.
+func joinSimilar(ctx context.Context, ss *statementSet, a *model.Actor, ks []int32, c *corpus) error {
 	ignore := c.termIDs(append([]string{a.Name}, a.Aliases...)...)
+	ids := make([]int, len(ks))
+	pos := make(map[int]int32, len(ks)) // corpus id → statement
+	for i, k := range ks {
+		st := ss.list[k]
+		ids[i] = c.first[st.article] + int(st.sentence)
+		pos[ids[i]] = k
+	}
 	q := query{accept: sameStatement, ignore: ignore, within: c.subset(ids, ignore)}
-	pos := make(map[int]int, len(ids)) // corpus id → index in ids
-	for k, id := range ids {
-		pos[id] = k
-	}
-	parent := make([]int, len(ids))
-	for k := range parent {
-		parent[k] = k
-	}
-	var find func(int) int
-	find = func(k int) int {
-		if parent[k] != k {
-			parent[k] = find(parent[k])
-		}
-		return parent[k]
-	}
-	for _, l := range linked {
-		parent[find(pos[l[0]])] = find(pos[l[1]])
-	}
-	for k, id := range ids {
+	for i, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		// Statements already in k's group need no scoring: with many
 		// outlets carrying one statement, this keeps grouping linear.
-		q.skip = func(d int) bool { j, ok := pos[d]; return ok && find(j) == find(k) }
+		k := ks[i]
+		q.skip = func(d int) bool { j, ok := pos[d]; return ok && ss.find(j) == ss.find(k) }
 		for _, m := range c.search(id, q) {
-			parent[find(pos[c.id(m.Ref.Article, m.Ref.Sentence)])] = find(k)
+			ss.join(pos[c.id(m.Ref.Article, m.Ref.Sentence)], k)
 		}
 	}
-	root := map[int]int{} // root → index in out
-	var out []model.StatementGroup
-	for k, id := range ids { // ids are in article then sentence order
-		r := find(k)
-		g, ok := root[r]
-		if !ok {
-			g = len(out)
-			root[r] = g
-			out = append(out, model.StatementGroup{Actor: a.Slug})
-		}
-		out[g].Sentences = append(out[g].Sentences, c.refs[id])
-	}
-	sortByOutlets(out)
-	return out, nil
-}
-
-// sortByOutlets sorts one actor's statement groups, which are in order of
-// their first sentence, by how many articles carry them, most first.
-func sortByOutlets(gs []model.StatementGroup) {
-	sort.SliceStable(gs, func(i, j int) bool { return outlets(gs[i]) > outlets(gs[j]) })
-}
-
-// outlets counts the articles a statement group comes from.
-func outlets(g model.StatementGroup) int {
-	n := 0
-	for i, r := range g.Sentences {
-		if i == 0 || r.Article != g.Sentences[i-1].Article {
-			n++
-		}
-	}
-	return n
+	return nil
 }

@@ -163,10 +163,10 @@ func countIndependent(s *site) {
 }
 
 // alsoReported fills each found quote's AlsoReported: the sentences of other
-// articles that report what the quoted sentences say, as the corpus finds
+// articles that report what the quoted sentences say, as similar finds
 // them. Sentences the claim already cites are left out. When ctx is done
 // first, it returns ctx's error.
-func alsoReported(ctx context.Context, s *site, c *corpus) error {
+func alsoReported(ctx context.Context, s *site, similar func(model.SentenceRef) []model.SentenceRef) error {
 	for _, cl := range s.Claims {
 		cf := s.f.Claims[cl.Slug]
 		cited := citedBy(cf)
@@ -175,15 +175,22 @@ func alsoReported(ctx context.Context, s *site, c *corpus) error {
 				return err
 			}
 			e := &cf.Evidence[i]
-			seen := map[[2]string]bool{}
+			// similar finds each sentence once: only a quote of several
+			// sentences can find one twice.
+			var seen map[[2]string]bool
+			if len(e.Sentences) > 1 {
+				seen = map[[2]string]bool{}
+			}
 			for _, r := range e.Sentences {
-				for _, m := range c.similar(r.Article, r.Sentence) {
-					k := [2]string{m.Ref.Article, m.Ref.ID}
+				for _, o := range similar(r) {
+					k := [2]string{o.Article, o.ID}
 					if cited[k] || seen[k] {
 						continue
 					}
-					seen[k] = true
-					e.AlsoReported = append(e.AlsoReported, m.Ref)
+					if seen != nil {
+						seen[k] = true
+					}
+					e.AlsoReported = append(e.AlsoReported, o)
 				}
 			}
 		}

@@ -86,7 +86,7 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 			}
 		}
 	}
-	copies, err := pickCopies(ctx, s, shares)
+	copies, err := pickCopies(ctx, s, shares, shares.candidates())
 	if err != nil {
 		return nil, err
 	}
@@ -94,41 +94,66 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 	return shares, nil
 }
 
+// copyCandidate is an article that copies another, unless the editor says
+// otherwise.
+type copyCandidate struct {
+	copy, of string
+	share    float64
+}
+
+// candidates returns the pairs of articles whose shares make the first a
+// copy of the second: the first's share is large enough, and the second's
+// share of the first is smaller (on a tie, the later slug is the copy).
+// They are sorted by copy, then best first: by share, then by the earlier
+// slug of the original.
+func (sh copyShares) candidates() []copyCandidate {
+	var out []copyCandidate
+	for k, share := range sh {
+		if share < copyShare {
+			continue
+		}
+		if back := sh[[2]string{k[1], k[0]}]; back > share || (back == share && k[0] < k[1]) {
+			continue
+		}
+		out = append(out, copyCandidate{k[0], k[1], share})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		x, y := out[i], out[j]
+		if x.copy != y.copy {
+			return x.copy < y.copy
+		}
+		if x.share != y.share {
+			return x.share > y.share
+		}
+		return x.of < y.of
+	})
+	return out
+}
+
 // pickCopies returns the copies among s's articles: the editor's
-// derived_from first, then, by slug, the copies shares shows that the
-// editor has not already declared. When ctx is done first, it returns
-// ctx's error.
-func pickCopies(ctx context.Context, s *site, shares copyShares) ([]model.Copy, error) {
+// derived_from first, then, by slug, the copies of cands (see
+// copyShares.candidates) between articles s has that the editor has not
+// already declared. When ctx is done first, it returns ctx's error.
+func pickCopies(ctx context.Context, s *site, shares copyShares, cands []copyCandidate) ([]model.Copy, error) {
 	copies := editorCopies(s, shares)
 	d := declare(copies)
 	// A copy has one original: of the articles it aligns with, the one
-	// that shares most of its text (on a tie, the earlier slug). An
-	// article the editor has declared a copy is not re-detected.
-	best := map[string]model.Copy{}
-	n := 0
-	for k, share := range shares {
-		if n++; n%1024 == 0 && ctx.Err() != nil {
+	// that shares most of its text, its first candidate. An article the
+	// editor has declared a copy is not re-detected.
+	editor := len(copies)
+	for n, c := range cands {
+		if n%1024 == 1023 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if share < copyShare || d.covers(k[0], k[1]) {
+		if len(copies) > editor && copies[len(copies)-1].Copy == c.copy {
+			continue // its original is picked
+		}
+		if d.covers(c.copy, c.of) || s.doc(c.copy) == nil || s.doc(c.of) == nil {
 			continue
 		}
-		// Of two articles that align, the copy is the one more of whose
-		// text is the other's; on a tie, the later slug.
-		back := shares[[2]string{k[1], k[0]}]
-		if back > share || (back == share && k[0] < k[1]) {
-			continue
-		}
-		if b, ok := best[k[0]]; !ok || share > b.Share || share == b.Share && k[1] < b.Of {
-			best[k[0]] = model.Copy{Copy: k[0], Of: k[1], Share: share}
-		}
+		copies = append(copies, model.Copy{Copy: c.copy, Of: c.of, Share: c.share})
 	}
-	detected := make([]model.Copy, 0, len(best))
-	for _, c := range best {
-		detected = append(detected, c)
-	}
-	sort.Slice(detected, func(i, j int) bool { return detected[i].Copy < detected[j].Copy })
-	return append(copies, detected...), nil
+	return copies, nil
 }
 
 // editorCopies returns the copies the editor declares with derived_from,

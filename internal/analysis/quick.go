@@ -7,25 +7,79 @@ import (
 	"briefing/internal/model"
 )
 
-// AnalyzeQuick returns the findings of s as Analyze does, but in
-// a few milliseconds for a thousand articles, for the preview to show at
-// once. What depends on one file only it finds afresh: sentences, the
-// checks of articles and claims, mentions, and who speaks in each
-// sentence. What depends on the whole corpus it carries over from the last
-// complete Analyze, found again in s by sentence ID:
+// carry is what a complete analysis found across the corpus, kept so that
+// AnalyzeQuick can reuse it for what survives in a later state of the
+// briefing. Sentences are kept by article slug and sentence ID, which
+// depends on their text only, so that they are found again after an edit
+// has moved them. Nothing changes a carry once made.
+type carry struct {
+	groups    map[string][]carriedStatement // article → its statements, in statementSet order
+	shares    copyShares                    // see detectCopies
+	cands     []copyCandidate               // shares.candidates()
+	similar   map[sentenceKey][]model.SentenceRef
+	suggested []suggested
+	aliases   string // the fingerprint of the aliases that cover no suggestion
+}
+
+// carriedStatement is an actor's sentence, by ID, and its group.
+type carriedStatement struct {
+	actor, sentence string
+	group           int32
+}
+
+// sentenceKey names a sentence across builds.
+type sentenceKey struct{ article, id string }
+
+func keyOf(r model.SentenceRef) sentenceKey { return sentenceKey{r.Article, r.ID} }
+
+// newCarry records what Analyze found across the corpus of s: its
+// statement groups, the alignments shares its copies were picked from,
+// what the corpus found similar to each cited sentence, and the
+// suggestions.
+func newCarry(s *site, ss *statementSet, shares copyShares, similar map[sentenceKey][]model.SentenceRef, suggested []suggested) *carry {
+	c := &carry{
+		groups:    make(map[string][]carriedStatement, len(s.docs)),
+		shares:    shares,
+		cands:     shares.candidates(),
+		similar:   similar,
+		suggested: suggested,
+		aliases:   newAliasIndex(s.Actors).fingerprint(),
+	}
+	type key struct{ actor, article string }
+	sentences := map[key][]int{} // actor's statements of an article → their groups, by sentence
+	for g, st := range s.f.Statements {
+		for _, r := range st.Sentences {
+			k := key{st.Actor, r.Article}
+			sentences[k] = append(sentences[k], r.Sentence, g)
+		}
+	}
+	for _, st := range ss.list {
+		d := s.docs[st.article]
+		gs := sentences[key{st.actor, d.Slug}]
+		for i := 0; i < len(gs); i += 2 {
+			if gs[i] == int(st.sentence) {
+				c.groups[d.Slug] = append(c.groups[d.Slug], carriedStatement{st.actor, d.Sentences[st.sentence].ID, int32(gs[i+1])})
+				break
+			}
+		}
+	}
+	return c
+}
+
+// AnalyzeQuick returns the findings of s as Analyze does, but in a few
+// milliseconds for a thousand articles, for the preview to show at once.
+// It runs the same steps. What depends on one file only it finds afresh:
+// sentences, the checks of articles and claims, mentions, and who speaks
+// in each sentence. Where a step looks across the corpus, it takes what
+// the last complete Analyze found for what survives, in place of asking
+// the corpus:
 //
-//   - a statement stays in the group that held the same actor's same
-//     sentence of the same article; a quotation joins the statement it
-//     continues; any other statement is a group of its own;
-//   - copies are the editor's, as Analyze finds them, and those the last
-//     Analyze detected between articles s still has, unless the editor
-//     now says otherwise (see pickCopies);
-//   - a quote keeps its AlsoReported while it spans the same sentences,
-//     less the sentences that are gone or that the claim now cites, and
-//     has none otherwise;
-//   - suggestions are the last Analyze's, at the places they gave then,
-//     less those an actor now covers and those placed in an article that
-//     is gone.
+//   - statements that were in one group join again;
+//   - copies are picked from the alignments the last Analyze found
+//     between articles s still has;
+//   - a cited sentence is reported elsewhere where it was then;
+//   - suggestions are the last Analyze's, less those an actor now covers
+//     and those placed in an article that is gone.
 //
 // So on an unchanged briefing AnalyzeQuick gives exactly what Analyze
 // gives, and after an edit what is new across the corpus waits for the
@@ -37,65 +91,58 @@ func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 		f, _ := an.Analyze(context.Background(), s) // never cancelled
 		return f
 	}
+	ctx := context.Background() // never cancelled
 	st := an.analyzeFiles(s)
-	attrs, _ := attributeAll(context.Background(), st, &an.memo) // never cancelled
-	c.carryStatements(st, attrs)
-	st.f.Copies = c.carryCopies(st)
-	c.carrySuggestions(st)
-	c.carryAlsoReported(st)
+	attrs, _ := attributeAll(ctx, st, &an.memo)
+	ss := newStatementSet(st, attrs)
+	c.joinGroups(ss)
+	st.f.Statements = ss.groups()
+	st.f.Copies, _ = pickCopies(ctx, st, c.shares, c.cands)
+	c.addSuggestions(st)
+	x := newSentenceIndex(st)
+	alsoReported(ctx, st, func(r model.SentenceRef) []model.SentenceRef { return x.keep(c.similar[keyOf(r)]) })
 	countIndependent(st)
 	return st.f
 }
 
-// carryCopies returns the copies among s's articles, as AnalyzeQuick says.
-func (c *carry) carryCopies(s *site) []model.Copy {
-	copies := editorCopies(s, c.shares)
-	d := declare(copies)
-	exists := make(map[string]bool, len(s.Articles))
-	for _, a := range s.Articles {
-		exists[a.Slug] = true
-	}
-	for _, cp := range c.detected {
-		if exists[cp.Copy] && exists[cp.Of] && !d.covers(cp.Copy, cp.Of) {
-			copies = append(copies, cp)
-		}
-	}
-	return copies
-}
-
-// carryAlsoReported fills each quote's AlsoReported from c, as AnalyzeQuick
-// says.
-func (c *carry) carryAlsoReported(s *site) {
-	var x *sentenceIndex
-	for _, cl := range s.Claims {
-		cf := s.f.Claims[cl.Slug]
-		var newly map[[2]string]bool // the sentences the claim cites now but did not then
-		looked := false
-		for i := range cf.Evidence {
-			e := &cf.Evidence[i]
-			if !e.Found {
-				continue
-			}
-			refs := c.also[evidenceKeyOf(cl.Slug, cl.Evidence[i].Article, e)]
-			if len(refs) == 0 {
-				continue
-			}
-			if x == nil {
-				x = newSentenceIndex(s)
-			}
-			if !looked {
-				newly, looked = citedBy(cf), true
-				for k := range c.cited[cl.Slug] {
-					delete(newly, k)
+// joinGroups joins the statements of ss that were in one group.
+func (c *carry) joinGroups(ss *statementSet) {
+	first := map[int32]int32{} // carried group → its first statement in ss
+	k := 0                     // the statement of ss
+	for ai, d := range ss.s.docs {
+		was := c.groups[d.Slug]
+		var byKey map[[2]string]int32 // actor, sentence ID → group; made when first needed
+		for j := 0; k < len(ss.list) && int(ss.list[k].article) == ai; j, k = j+1, k+1 {
+			st := ss.list[k]
+			id := d.Sentences[st.sentence].ID
+			g, ok := int32(0), false
+			switch {
+			case j < len(was) && was[j].actor == st.actor && was[j].sentence == id:
+				g, ok = was[j].group, true // as it was, as most are
+			case len(was) > 0:
+				if byKey == nil {
+					byKey = make(map[[2]string]int32, len(was))
+					for _, w := range was {
+						byKey[[2]string{w.actor, w.sentence}] = w.group
+					}
 				}
+				g, ok = byKey[[2]string{st.actor, id}]
 			}
-			e.AlsoReported = x.keep(refs, newly)
+			if !ok {
+				continue
+			}
+			if f, ok := first[g]; ok {
+				ss.join(int32(k), f)
+			} else {
+				first[g] = int32(k)
+			}
 		}
 	}
 }
 
-// carrySuggestions adds c's suggestions to diags, as AnalyzeQuick says.
-func (c *carry) carrySuggestions(s *site) {
+// addSuggestions adds c's suggestions to s's diagnostics, less those an
+// actor now covers and those placed in an article that is gone.
+func (c *carry) addSuggestions(s *site) {
 	diags := &s.f.Diagnostics
 	aliases := newAliasIndex(s.Actors)
 	same := aliases.fingerprint() == c.aliases // then none covers a suggestion
@@ -125,15 +172,13 @@ func newSentenceIndex(s *site) *sentenceIndex {
 	return x
 }
 
-// keep returns refs pointing at the sentences that have their IDs, less
-// those that are gone and those in drop (by article and sentence ID). When
-// that is all of refs, unchanged, it returns refs itself, clipped, so
-// that an append to it copies it.
-func (x *sentenceIndex) keep(refs []model.SentenceRef, drop map[[2]string]bool) []model.SentenceRef {
+// keep returns refs pointing at the sentences that have their IDs now,
+// less those that are gone. When that is all of refs, unchanged, it
+// returns refs itself.
+func (x *sentenceIndex) keep(refs []model.SentenceRef) []model.SentenceRef {
 	var out []model.SentenceRef
 	for i, r := range refs {
 		nr, ok := x.find(r)
-		ok = ok && !drop[[2]string{r.Article, r.ID}]
 		if ok && nr == r && out == nil {
 			continue // the same so far: refs[:i+1] may yet be all of it
 		}
@@ -146,10 +191,7 @@ func (x *sentenceIndex) keep(refs []model.SentenceRef, drop map[[2]string]bool) 
 		}
 	}
 	if out == nil {
-		return slices.Clip(refs)
-	}
-	if len(out) == 0 {
-		return nil
+		return refs
 	}
 	return out
 }
