@@ -139,7 +139,7 @@ func (v *views) feed() []byte {
 			ID:       v.feedID(cv.Path),
 			Updated:  u.Format(time.RFC3339),
 			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: v.cfg.AbsURL(cv.Path)},
-			Category: atomCategory{Term: cv.Status, Label: cv.Label},
+			Category: atomCategory{Term: string(cv.Status), Label: cv.Label},
 			Summary:  cv.Label + ": " + cv.Title,
 		})
 	}

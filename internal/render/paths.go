@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"briefing/internal/model"
+)
 
 // The URL scheme of a site, defined here and nowhere else. A site path is
 // relative to the site root, with no leading slash: "" is the overview, a
@@ -32,7 +36,7 @@ func ClaimPath(slug string) string { return ClaimsPath + slug + "/" }
 
 // StatusPath returns the site path of the claims of one status, on the
 // claims page.
-func StatusPath(status string) string { return ClaimsPath + "#" + status }
+func StatusPath(status model.Status) string { return ClaimsPath + "#" + string(status) }
 
 // PagePath returns the site path of the free page slug.
 func PagePath(slug string) string { return slug + "/" }

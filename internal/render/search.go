@@ -24,7 +24,7 @@ func (v *views) searchIndex() []byte {
 	for _, a := range v.s.Actors {
 		av := v.actors[a.Slug]
 		out = append(out, searchEntry{Title: a.Name, URL: av.Path, Kind: "actor",
-			Text: words(strings.Join(a.Aliases, " "), a.Role, a.Side, a.Kind, strings.ReplaceAll(a.Slug, "-", " "), a.Body.Source)})
+			Text: words(strings.Join(a.Aliases, " "), a.Role, a.Side, string(a.Kind), strings.ReplaceAll(a.Slug, "-", " "), a.Body.Source)})
 	}
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]

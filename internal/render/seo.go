@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"briefing/internal/model"
 )
 
 // This file holds what search engines and link previews read: absolute
@@ -134,9 +136,9 @@ func (v *views) publisher() ld {
 }
 
 // actorThing is a Person for people and an Organization for everything else.
-func actorThing(kind, name string) ld {
+func actorThing(kind model.Kind, name string) ld {
 	t := "Organization"
-	if kind == "person" {
+	if kind == model.Person {
 		t = "Person"
 	}
 	return ld{"@type": t, "name": name}

@@ -75,7 +75,7 @@ type Overview struct {
 
 // StatusCount is how many claims have a status.
 type StatusCount struct {
-	Status string
+	Status model.Status
 	Label  string
 	Count  int
 	Path   string // the status's claims, or the claims page when there are none
@@ -283,7 +283,7 @@ type CoMention struct {
 
 // ClaimGroup is the claims of one status.
 type ClaimGroup struct {
-	Status string
+	Status model.Status
 	Label  string
 	Claims []*ClaimView
 }
@@ -307,21 +307,6 @@ type EvidenceView struct {
 	Quote        string
 	Path         string // link to the first sentence of the quote
 	AlsoReported []SentenceLink
-}
-
-// StatusLabel names a claim status in words.
-func StatusLabel(status string) string {
-	switch status {
-	case model.Confirmed:
-		return "Confirmed"
-	case model.Disputed:
-		return "Disputed"
-	case model.Unverified:
-		return "Unverified"
-	case model.False:
-		return "False"
-	}
-	return status
 }
 
 // views builds the page values of one site.
@@ -403,7 +388,7 @@ func (v *views) article(a *model.Article) *ArticleView {
 
 func (v *views) claim(c *model.Claim) *ClaimView {
 	cf := v.f.Claim(c.Slug)
-	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: StatusLabel(c.Status),
+	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
 		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources}
 	if !c.Updated.IsZero() {
 		cv.Updated = c.Updated.Format("2 January 2006")
@@ -596,7 +581,7 @@ func (v *views) actorGroups() []*ActorGroup {
 func (v *views) claimGroups() []*ClaimGroup {
 	var groups []*ClaimGroup
 	for _, st := range model.Statuses() {
-		g := &ClaimGroup{Status: st, Label: StatusLabel(st)}
+		g := &ClaimGroup{Status: st, Label: st.Label()}
 		for _, c := range v.s.Claims {
 			if c.Status == st {
 				g.Claims = append(g.Claims, v.claims[c.Slug])
@@ -662,7 +647,7 @@ func (v *views) pages() []pageSpec {
 					n++
 				}
 			}
-			sc := StatusCount{Status: st, Label: StatusLabel(st), Count: n, Path: ClaimsPath}
+			sc := StatusCount{Status: st, Label: st.Label(), Count: n, Path: ClaimsPath}
 			if n > 0 {
 				sc.Path = StatusPath(st)
 			}
