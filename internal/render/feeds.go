@@ -109,7 +109,7 @@ func (v *views) feed() []byte {
 		claims = append(claims, v.claims[c.Slug])
 	}
 	sort.SliceStable(claims, func(i, j int) bool {
-		return claims[i].Claim.Updated.After(claims[j].Claim.Updated)
+		return claims[i].Updated.After(claims[j].Updated)
 	})
 	updated := v.feedUpdated(claims)
 
@@ -130,7 +130,7 @@ func (v *views) feed() []byte {
 		Generator: "briefing",
 	}
 	for _, cv := range claims {
-		u := cv.Claim.Updated
+		u := cv.Updated
 		if u.IsZero() {
 			u = updated
 		}
@@ -150,8 +150,8 @@ func (v *views) feed() []byte {
 // the Unix epoch: never the build time, so that unchanged content gives an
 // unchanged feed.
 func (v *views) feedUpdated(newestFirst []*ClaimView) time.Time {
-	if len(newestFirst) > 0 && !newestFirst[0].Claim.Updated.IsZero() {
-		return newestFirst[0].Claim.Updated.UTC()
+	if len(newestFirst) > 0 && !newestFirst[0].Updated.IsZero() {
+		return newestFirst[0].Updated.UTC()
 	}
 	var t time.Time
 	for _, a := range v.s.Articles {

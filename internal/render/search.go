@@ -29,7 +29,7 @@ func (v *views) searchIndex() []byte {
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]
 		var who []string
-		for _, l := range append(append([]Link{}, cv.ClaimedBy...), cv.DisputedBy...) {
+		for _, l := range append(append([]Link{}, cv.Claimants...), cv.Disputants...) {
 			who = append(who, l.Label)
 		}
 		out = append(out, searchEntry{Title: c.Title, URL: cv.Path, Kind: "claim",
@@ -38,7 +38,7 @@ func (v *views) searchIndex() []byte {
 	for _, a := range v.s.Articles {
 		av := v.articles[a.Slug]
 		out = append(out, searchEntry{Title: a.Title, URL: av.Path, Kind: "article",
-			Text: words(a.Outlet, a.Origin, a.Author, av.Published, a.Summary.Source)})
+			Text: words(a.Outlet, a.Origin, a.Author, av.PublishedOn, a.Summary.Source)})
 	}
 	if out == nil {
 		out = []searchEntry{}

@@ -89,7 +89,7 @@ func (v *views) jsonLD(pg *Page) []template.JS {
 func (v *views) claimReview(cv *ClaimView) ld {
 	item := ld{"@type": "Claim"}
 	var claimants []ld
-	for _, r := range cv.Claim.ClaimedBy {
+	for _, r := range cv.ClaimedBy {
 		if a := v.actors[r.Slug]; a != nil {
 			claimants = append(claimants, actorThing(a.Kind, a.Name))
 		}
@@ -97,7 +97,7 @@ func (v *views) claimReview(cv *ClaimView) ld {
 	item.set("author", claimants)
 	var appearance []ld
 	seen := map[string]bool{}
-	for _, e := range cv.Evidence {
+	for _, e := range cv.Quotes {
 		if e.Article.URL == "" || seen[e.Article.URL] {
 			continue
 		}
@@ -117,8 +117,8 @@ func (v *views) claimReview(cv *ClaimView) ld {
 		"author":        v.publisher(),
 	}
 	o.set("url", v.absURL(cv.Path))
-	if !cv.Claim.Updated.IsZero() {
-		d := cv.Claim.Updated.Format("2006-01-02")
+	if !cv.Updated.IsZero() {
+		d := cv.Updated.Format("2006-01-02")
 		o["datePublished"] = d
 		o["dateModified"] = d
 	}
@@ -174,9 +174,9 @@ func (v *views) describe(pg *Page) string {
 	case pg.Claim != nil:
 		return pg.Claim.Label + ": " + pg.Claim.Title
 	case pg.Article != nil:
-		return plainStart(pg.Article.Article.Summary.Source, 200)
+		return plainStart(pg.Article.Summary.Source, 200)
 	case pg.Actor != nil:
-		return plainStart(pg.Actor.Actor.Body.Source, 200)
+		return plainStart(pg.Actor.Body.Source, 200)
 	}
 	return ""
 }

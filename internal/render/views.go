@@ -86,10 +86,10 @@ type StatusCount struct {
 // the article pages it shows; they are safe to ask for concurrently.
 type ArticleView struct {
 	*model.Article
-	Path      string
-	Published string
-	CopyOf    []CopyView // articles this one copies
-	CopiedBy  []CopyView // articles that copy this one
+	Path        string
+	PublishedOn string     // the publication date in words, "" when unknown
+	CopyOf      []CopyView // articles this one copies
+	CopiedBy    []CopyView // articles that copy this one
 
 	v        *views
 	found    *model.ArticleFindings
@@ -105,8 +105,8 @@ type ArticleView struct {
 // Sentences returns the article's sentences, as the analysis found them.
 func (av *ArticleView) Sentences() []model.Sentence { return av.found.Sentences }
 
-// Summary returns the editor's summary, rendered.
-func (av *ArticleView) Summary() template.HTML {
+// SummaryHTML returns the editor's summary, rendered.
+func (av *ArticleView) SummaryHTML() template.HTML {
 	av.summaryOnce.Do(func() { av.summary = av.v.markdown(av.Article.Summary) })
 	return av.summary
 }
@@ -294,10 +294,10 @@ type ClaimView struct {
 	Path        string
 	Label       string // the status in words
 	Assessment  template.HTML
-	ClaimedBy   []Link
-	DisputedBy  []Link
-	Evidence    []EvidenceView
-	Updated     string
+	Claimants   []Link         // the actors who make the claim
+	Disputants  []Link         // the actors who dispute it
+	Quotes      []EvidenceView // its evidence, linked to the sentences
+	UpdatedOn   string         // when it was last reviewed, in words
 	Independent int
 }
 
@@ -381,7 +381,7 @@ func (v *views) markdown(m model.Markdown) template.HTML {
 func (v *views) article(a *model.Article) *ArticleView {
 	av := &ArticleView{Article: a, Path: ArticlePath(a.Slug), v: v, found: v.f.Article(a.Slug)}
 	if !a.Published.IsZero() {
-		av.Published = a.Published.Format("2 January 2006")
+		av.PublishedOn = a.Published.Format("2 January 2006")
 	}
 	return av
 }
@@ -391,13 +391,13 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
 		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources}
 	if !c.Updated.IsZero() {
-		cv.Updated = c.Updated.Format("2 January 2006")
+		cv.UpdatedOn = c.Updated.Format("2 January 2006")
 	}
 	for _, r := range c.ClaimedBy {
-		cv.ClaimedBy = append(cv.ClaimedBy, v.actorLink(r.Slug))
+		cv.Claimants = append(cv.Claimants, v.actorLink(r.Slug))
 	}
 	for _, r := range c.DisputedBy {
-		cv.DisputedBy = append(cv.DisputedBy, v.actorLink(r.Slug))
+		cv.Disputants = append(cv.Disputants, v.actorLink(r.Slug))
 	}
 	for i, e := range c.Evidence {
 		av := v.articles[e.Article]
@@ -412,7 +412,7 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 		for _, r := range m.AlsoReported {
 			ev.AlsoReported = append(ev.AlsoReported, v.sentenceLink(r))
 		}
-		cv.Evidence = append(cv.Evidence, ev)
+		cv.Quotes = append(cv.Quotes, ev)
 	}
 	return cv
 }
