@@ -345,15 +345,15 @@ type attribution struct {
 // than changes them, so it must only be read. When ctx is done first, it
 // returns ctx's error.
 func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) {
-	kind := map[string]string{}
+	kind := map[string]model.Kind{}
 	var persons []string
 	for _, a := range s.Actors {
 		kind[a.Slug] = a.Kind
-		if a.Kind == "person" {
+		if a.Kind == model.Person {
 			persons = append(persons, a.Slug)
 		}
 	}
-	person := func(slug string) bool { return kind[slug] == "person" }
+	person := func(slug string) bool { return kind[slug] == model.Person }
 	personKey := strings.Join(persons, ",")
 	out := make([]attribution, len(s.Articles))
 	at := 0

@@ -163,7 +163,7 @@ func modelSummary(s *model.Site, f *model.Findings) []byte {
 		fmt.Fprintf(&b, "actor %s\n", a.Slug)
 		kv("name", a.Name)
 		kv("aliases", strings.Join(a.Aliases, " | "))
-		kv("kind", a.Kind)
+		kv("kind", string(a.Kind))
 		kv("side", a.Side)
 		kv("role", a.Role)
 		kv("links", strings.Join(a.Links, " "))
@@ -171,7 +171,7 @@ func modelSummary(s *model.Site, f *model.Findings) []byte {
 	for _, c := range s.Claims {
 		fmt.Fprintf(&b, "claim %s\n", c.Slug)
 		kv("title", c.Title)
-		kv("status", c.Status)
+		kv("status", string(c.Status))
 		var refs []string
 		for _, r := range c.ClaimedBy {
 			refs = append(refs, r.Slug)

@@ -147,8 +147,6 @@ func deriveTitle(text string) string {
 	return "Untitled article"
 }
 
-var actorKinds = map[string]bool{"person": true, "organisation": true, "organization": true, "state": true, "group": true, "media": true}
-
 func loadActor(slug string, data []byte, diags *model.Diagnostics) *model.Actor {
 	file := path.Join(Dir, "actors", slug+".md")
 	doc := parseDocument(file, data, diags)
@@ -156,8 +154,8 @@ func loadActor(slug string, data []byte, diags *model.Diagnostics) *model.Actor 
 	a := &model.Actor{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
 	a.Name = f.required("name", `name: "Vyacheslav Gladkov"`)
 	a.Aliases, a.AliasPos = f.strs("aliases")
-	a.Kind = f.str("kind")
-	if a.Kind != "" && !actorKinds[a.Kind] {
+	a.Kind = model.Kind(f.str("kind"))
+	if a.Kind != "" && !a.Kind.Valid() {
 		diags.Add(model.Diagnostic{Pos: f.at("kind"), Severity: model.Warning,
 			Message: fmt.Sprintf("unknown kind %q", a.Kind),
 			Hint:    "use person, organisation, state, group or media"})
@@ -175,10 +173,10 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 	f := newFields(doc, diags, "title", "status", "claimed_by", "disputed_by", "evidence", "updated")
 	c := &model.Claim{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
 	c.Title = f.required("title", `title: "Russia says more than 70 fighters were killed"`)
-	c.Status = f.str("status")
-	switch c.Status {
-	case model.Confirmed, model.Disputed, model.Unverified, model.False:
-	case "":
+	c.Status = model.Status(f.str("status"))
+	switch {
+	case c.Status.Valid():
+	case c.Status == "":
 		if doc.meta != nil {
 			diags.Add(model.Diagnostic{Pos: f.at("status"), Severity: model.Error,
 				Message: "missing required key \"status\"",

@@ -61,23 +61,73 @@ type Actor struct {
 	Name     string
 	Aliases  []string
 	AliasPos []Pos
-	Kind     string
+	Kind     Kind // "" when the editor gave none
 	Side     string
 	Role     string
 	Links    []string
 	Body     Markdown
 }
 
+// Kind is what sort of actor an actor is, as its file's kind key says.
+type Kind string
+
+// Actor kinds.
+const (
+	Person       Kind = "person"
+	Organisation Kind = "organisation"
+	State        Kind = "state"
+	Group        Kind = "group"
+	Media        Kind = "media"
+)
+
+// Valid reports whether k is one of the actor kinds. The American spelling
+// "organization" is accepted too.
+func (k Kind) Valid() bool {
+	switch k {
+	case Person, Organisation, "organization", State, Group, Media:
+		return true
+	}
+	return false
+}
+
+// Status is what the editor concluded about a claim.
+type Status string
+
 // Claim statuses.
 const (
-	Confirmed  = "confirmed"
-	Disputed   = "disputed"
-	Unverified = "unverified"
-	False      = "false"
+	Confirmed  Status = "confirmed"
+	Disputed   Status = "disputed"
+	Unverified Status = "unverified"
+	False      Status = "false"
 )
 
 // Statuses returns the claim statuses in the order pages show them.
-func Statuses() []string { return []string{Confirmed, Disputed, Unverified, False} }
+func Statuses() []Status { return []Status{Confirmed, Disputed, Unverified, False} }
+
+// Valid reports whether s is one of the claim statuses.
+func (s Status) Valid() bool {
+	switch s {
+	case Confirmed, Disputed, Unverified, False:
+		return true
+	}
+	return false
+}
+
+// Label names the status in words, as pages show it; an unknown status is
+// shown as it was written.
+func (s Status) Label() string {
+	switch s {
+	case Confirmed:
+		return "Confirmed"
+	case Disputed:
+		return "Disputed"
+	case Unverified:
+		return "Unverified"
+	case False:
+		return "False"
+	}
+	return string(s)
+}
 
 // Claim is one statement about the event, its status, who makes and who
 // disputes it, and the quotes that carry it.
@@ -85,7 +135,7 @@ type Claim struct {
 	Slug        string
 	File        string
 	Title       string
-	Status      string
+	Status      Status
 	ClaimedBy   []Ref
 	DisputedBy  []Ref
 	Evidence    []Evidence

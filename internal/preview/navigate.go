@@ -3,9 +3,11 @@ package preview
 import (
 	"path"
 	"strings"
+
+	"briefing/internal/render"
 )
 
-// navigation returns the URL path ("/articles/x/") of the page open pages
+// navigation returns the URL path ("/" and a site path) of the page open pages
 // should go to after a build caused by sources, or "" to stay where they
 // are. They move only when the sources are one content file (or an
 // article's text and its sidecar) and its page exists.
@@ -27,15 +29,15 @@ func navigation(sources []string, site Site) string {
 	return "/" + target
 }
 
-// PagePath returns the site path ("articles/x/", "" for the overview) of the
-// page made from the content file src (slash-separated, relative to the
-// briefing folder), and whether src makes a page:
+// PagePath returns the site path ("" for the overview) of the page made from
+// the content file src (slash-separated, relative to the briefing folder),
+// and whether src makes a page:
 //
 //	content/_index.md                → ""
-//	content/articles/<slug>.{txt,md} → articles/<slug>/
-//	content/actors/<slug>.md         → actors/<slug>/
-//	content/claims/<slug>.md         → claims/<slug>/
-//	content/pages/<slug>.md          → <slug>/
+//	content/articles/<slug>.{txt,md} → render.ArticlePath(slug)
+//	content/actors/<slug>.md         → render.ActorPath(slug)
+//	content/claims/<slug>.md         → render.ClaimPath(slug)
+//	content/pages/<slug>.md          → render.PagePath(slug)
 func PagePath(src string) (string, bool) {
 	if src == "content/_index.md" {
 		return "", true
@@ -48,13 +50,13 @@ func PagePath(src string) (string, bool) {
 	}
 	switch {
 	case dir == "content/articles/" && (ext == ".txt" || ext == ".md"):
-		return "articles/" + slug + "/", true
+		return render.ArticlePath(slug), true
 	case dir == "content/actors/" && ext == ".md":
-		return "actors/" + slug + "/", true
+		return render.ActorPath(slug), true
 	case dir == "content/claims/" && ext == ".md":
-		return "claims/" + slug + "/", true
+		return render.ClaimPath(slug), true
 	case dir == "content/pages/" && ext == ".md":
-		return slug + "/", true
+		return render.PagePath(slug), true
 	}
 	return "", false
 }

@@ -106,7 +106,7 @@ func (v *views) dataJSON() ([]byte, error) {
 		d.Articles = append(d.Articles, da)
 	}
 	for _, a := range v.s.Actors {
-		da := dataActor{Slug: a.Slug, Name: a.Name, Kind: a.Kind, Side: a.Side, Role: a.Role,
+		da := dataActor{Slug: a.Slug, Name: a.Name, Kind: string(a.Kind), Side: a.Side, Role: a.Role,
 			Aliases: nonNil(a.Aliases), Mentions: []model.SentenceRef{}, Statements: []dataStatement{}}
 		for _, m := range v.actors[a.Slug].mentions {
 			da.Mentions = append(da.Mentions, v.ref(m.Article, m.Sentence))
@@ -122,7 +122,7 @@ func (v *views) dataJSON() ([]byte, error) {
 	}
 	for _, c := range v.s.Claims {
 		cf := v.f.Claim(c.Slug)
-		dc := dataClaim{Slug: c.Slug, Title: c.Title, Status: c.Status,
+		dc := dataClaim{Slug: c.Slug, Title: c.Title, Status: string(c.Status),
 			ClaimedBy: []string{}, DisputedBy: []string{}, Evidence: []dataEvidence{}, AlsoReported: []model.SentenceRef{},
 			IndependentSources: cf.IndependentSources, Updated: day(c.Updated)}
 		for _, r := range c.ClaimedBy {

@@ -17,17 +17,17 @@ import (
 func (v *views) sitePaths() []string {
 	out := []string{""}
 	for _, p := range v.s.Pages {
-		out = append(out, p.Slug+"/")
+		out = append(out, PagePath(p.Slug))
 	}
-	out = append(out, "articles/")
+	out = append(out, ArticlesPath)
 	for _, a := range v.s.Articles {
 		out = append(out, v.articles[a.Slug].Path)
 	}
-	out = append(out, "actors/")
+	out = append(out, ActorsPath)
 	for _, a := range v.s.Actors {
 		out = append(out, v.actors[a.Slug].Path)
 	}
-	out = append(out, "claims/")
+	out = append(out, ClaimsPath)
 	for _, c := range v.s.Claims {
 		out = append(out, v.claims[c.Slug].Path)
 	}
@@ -50,13 +50,15 @@ func (v *views) sitemap() []byte {
 	if v.absURL("") == "" {
 		return nil
 	}
+	lastMod := map[string]string{}
+	for _, c := range v.s.Claims {
+		if !c.Updated.IsZero() {
+			lastMod[v.claims[c.Slug].Path] = c.Updated.Format("2006-01-02")
+		}
+	}
 	var set sitemapURLSet
 	for _, p := range v.sitePaths() {
-		u := sitemapURL{Loc: v.absURL(p)}
-		if cv := v.claims[slugOf(p, "claims/")]; cv != nil && cv.Path == p && !cv.Claim.Updated.IsZero() {
-			u.LastMod = cv.Claim.Updated.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, u)
+		set.URLs = append(set.URLs, sitemapURL{Loc: v.absURL(p), LastMod: lastMod[p]})
 	}
 	return marshalXML(set)
 }
@@ -107,7 +109,7 @@ func (v *views) feed() []byte {
 		claims = append(claims, v.claims[c.Slug])
 	}
 	sort.SliceStable(claims, func(i, j int) bool {
-		return claims[i].Claim.Updated.After(claims[j].Claim.Updated)
+		return claims[i].Updated.After(claims[j].Updated)
 	})
 	updated := v.feedUpdated(claims)
 
@@ -122,13 +124,13 @@ func (v *views) feed() []byte {
 		Updated:  updated.Format(time.RFC3339),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: v.cfg.AbsURL("feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: v.cfg.AbsURL("claims/")},
+			{Rel: "alternate", Type: "text/html", Href: v.cfg.AbsURL(ClaimsPath)},
 		},
 		Author:    atomPerson{Name: author},
 		Generator: "briefing",
 	}
 	for _, cv := range claims {
-		u := cv.Claim.Updated
+		u := cv.Updated
 		if u.IsZero() {
 			u = updated
 		}
@@ -137,7 +139,7 @@ func (v *views) feed() []byte {
 			ID:       v.feedID(cv.Path),
 			Updated:  u.Format(time.RFC3339),
 			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: v.cfg.AbsURL(cv.Path)},
-			Category: atomCategory{Term: cv.Status, Label: cv.Label},
+			Category: atomCategory{Term: string(cv.Status), Label: cv.Label},
 			Summary:  cv.Label + ": " + cv.Title,
 		})
 	}
@@ -148,8 +150,8 @@ func (v *views) feed() []byte {
 // the Unix epoch: never the build time, so that unchanged content gives an
 // unchanged feed.
 func (v *views) feedUpdated(newestFirst []*ClaimView) time.Time {
-	if len(newestFirst) > 0 && !newestFirst[0].Claim.Updated.IsZero() {
-		return newestFirst[0].Claim.Updated.UTC()
+	if len(newestFirst) > 0 && !newestFirst[0].Updated.IsZero() {
+		return newestFirst[0].Updated.UTC()
 	}
 	var t time.Time
 	for _, a := range v.s.Articles {

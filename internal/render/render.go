@@ -10,6 +10,11 @@
 // page gets a *Page value; Page.Root is the relative path from the page to
 // the site root ("../../"), so links work under any sub-path. The 404 page,
 // which is served at any depth, gets the absolute base path instead.
+//
+// The URL scheme (which site path each page has) is defined in paths.go
+// and nowhere else. Every view carries its own Path, and SiteInfo the
+// index pages' paths, so a template links with {{$.Root}}{{.Path}} and
+// never spells a path itself.
 package render
 
 import (

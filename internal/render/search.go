@@ -24,12 +24,12 @@ func (v *views) searchIndex() []byte {
 	for _, a := range v.s.Actors {
 		av := v.actors[a.Slug]
 		out = append(out, searchEntry{Title: a.Name, URL: av.Path, Kind: "actor",
-			Text: words(strings.Join(a.Aliases, " "), a.Role, a.Side, a.Kind, strings.ReplaceAll(a.Slug, "-", " "), a.Body.Source)})
+			Text: words(strings.Join(a.Aliases, " "), a.Role, a.Side, string(a.Kind), strings.ReplaceAll(a.Slug, "-", " "), a.Body.Source)})
 	}
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]
 		var who []string
-		for _, l := range append(append([]Link{}, cv.ClaimedBy...), cv.DisputedBy...) {
+		for _, l := range append(append([]Link{}, cv.Claimants...), cv.Disputants...) {
 			who = append(who, l.Label)
 		}
 		out = append(out, searchEntry{Title: c.Title, URL: cv.Path, Kind: "claim",
@@ -38,7 +38,7 @@ func (v *views) searchIndex() []byte {
 	for _, a := range v.s.Articles {
 		av := v.articles[a.Slug]
 		out = append(out, searchEntry{Title: a.Title, URL: av.Path, Kind: "article",
-			Text: words(a.Outlet, a.Origin, a.Author, av.Published, a.Summary.Source)})
+			Text: words(a.Outlet, a.Origin, a.Author, av.PublishedOn, a.Summary.Source)})
 	}
 	if out == nil {
 		out = []searchEntry{}

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"briefing/internal/model"
 )
 
 // This file holds what search engines and link previews read: absolute
@@ -49,10 +51,10 @@ func (o ld) set(key string, value any) ld {
 	return o
 }
 
-// jsonLD returns the schema.org blocks of the page of kind at site path p.
-func (v *views) jsonLD(kind, p string) []template.JS {
+// jsonLD returns the schema.org blocks of page pg.
+func (v *views) jsonLD(pg *Page) []template.JS {
 	var o ld
-	switch kind {
+	switch pg.Kind {
 	case "index":
 		o = ld{"@type": "WebSite", "name": v.info.Title}.
 			set("description", v.info.Description).
@@ -60,15 +62,15 @@ func (v *views) jsonLD(kind, p string) []template.JS {
 			set("url", v.absURL("")).
 			set("publisher", v.publisher())
 	case "claim":
-		if cv := v.claims[slugOf(p, "claims/")]; cv != nil {
-			o = v.claimReview(cv, p)
+		if cv := pg.Claim; cv != nil {
+			o = v.claimReview(cv)
 		}
 	case "actor":
-		if av := v.actors[slugOf(p, "actors/")]; av != nil {
+		if av := pg.Actor; av != nil {
 			o = actorThing(av.Kind, av.Name).
 				set("alternateName", aliases(av.Name, av.Aliases)).
 				set("description", av.Role).
-				set("url", v.absURL(p)).
+				set("url", v.absURL(av.Path)).
 				set("sameAs", av.Links)
 		}
 	}
@@ -84,10 +86,10 @@ func (v *views) jsonLD(kind, p string) []template.JS {
 }
 
 // claimReview describes a claim page as a schema.org ClaimReview.
-func (v *views) claimReview(cv *ClaimView, p string) ld {
+func (v *views) claimReview(cv *ClaimView) ld {
 	item := ld{"@type": "Claim"}
 	var claimants []ld
-	for _, r := range cv.Claim.ClaimedBy {
+	for _, r := range cv.ClaimedBy {
 		if a := v.actors[r.Slug]; a != nil {
 			claimants = append(claimants, actorThing(a.Kind, a.Name))
 		}
@@ -95,7 +97,7 @@ func (v *views) claimReview(cv *ClaimView, p string) ld {
 	item.set("author", claimants)
 	var appearance []ld
 	seen := map[string]bool{}
-	for _, e := range cv.Evidence {
+	for _, e := range cv.Quotes {
 		if e.Article.URL == "" || seen[e.Article.URL] {
 			continue
 		}
@@ -114,9 +116,9 @@ func (v *views) claimReview(cv *ClaimView, p string) ld {
 		"itemReviewed":  item,
 		"author":        v.publisher(),
 	}
-	o.set("url", v.absURL(p))
-	if !cv.Claim.Updated.IsZero() {
-		d := cv.Claim.Updated.Format("2006-01-02")
+	o.set("url", v.absURL(cv.Path))
+	if !cv.Updated.IsZero() {
+		d := cv.Updated.Format("2006-01-02")
 		o["datePublished"] = d
 		o["dateModified"] = d
 	}
@@ -134,9 +136,9 @@ func (v *views) publisher() ld {
 }
 
 // actorThing is a Person for people and an Organization for everything else.
-func actorThing(kind, name string) ld {
+func actorThing(kind model.Kind, name string) ld {
 	t := "Organization"
-	if kind == "person" {
+	if kind == model.Person {
 		t = "Person"
 	}
 	return ld{"@type": t, "name": name}
@@ -157,11 +159,6 @@ func aliases(name string, all []string) []string {
 	return out
 }
 
-// slugOf returns the slug in a site path such as "claims/x/".
-func slugOf(p, prefix string) string {
-	return strings.TrimSuffix(strings.TrimPrefix(p, prefix), "/")
-}
-
 // ogType is the Open Graph type of a page kind.
 func ogType(kind string) string {
 	if kind == "article" || kind == "claim" {
@@ -172,20 +169,14 @@ func ogType(kind string) string {
 
 // describe returns a page's meta description when the page has none of its
 // own: the claim's status and title, or the start of the editor's summary.
-func (v *views) describe(kind, p string) string {
-	switch kind {
-	case "claim":
-		if cv := v.claims[slugOf(p, "claims/")]; cv != nil {
-			return cv.Label + ": " + cv.Title
-		}
-	case "article":
-		if av := v.articles[slugOf(p, "articles/")]; av != nil {
-			return plainStart(av.Article.Summary.Source, 200)
-		}
-	case "actor":
-		if av := v.actors[slugOf(p, "actors/")]; av != nil {
-			return plainStart(av.Actor.Body.Source, 200)
-		}
+func (v *views) describe(pg *Page) string {
+	switch {
+	case pg.Claim != nil:
+		return pg.Claim.Label + ": " + pg.Claim.Title
+	case pg.Article != nil:
+		return plainStart(pg.Article.Summary.Source, 200)
+	case pg.Actor != nil:
+		return plainStart(pg.Actor.Body.Source, 200)
 	}
 	return ""
 }

@@ -15,7 +15,7 @@ import (
 // Page is what every template receives.
 type Page struct {
 	Kind        string // template name without .html
-	Path        string // site path: "" for the overview, "articles/x/", "404.html"
+	Path        string // site path (see paths.go): "" for the overview
 	Root        string // prefix from this page to the site root: "../../", or the base path on 404
 	Title       string
 	Description string
@@ -55,6 +55,9 @@ type SiteInfo struct {
 	BasePath    string
 	Author      string
 	Pages       []Link // free pages, for the navigation
+
+	// Site paths of the index pages, for links to them.
+	ArticlesPath, ActorsPath, ClaimsPath string
 }
 
 // Link is a labelled site path.
@@ -72,9 +75,10 @@ type Overview struct {
 
 // StatusCount is how many claims have a status.
 type StatusCount struct {
-	Status string
+	Status model.Status
 	Label  string
 	Count  int
+	Path   string // the status's claims, or the claims page when there are none
 }
 
 // ArticleView is an article as pages show it. Its summary and sentences
@@ -82,10 +86,10 @@ type StatusCount struct {
 // the article pages it shows; they are safe to ask for concurrently.
 type ArticleView struct {
 	*model.Article
-	Path      string
-	Published string
-	CopyOf    []CopyView // articles this one copies
-	CopiedBy  []CopyView // articles that copy this one
+	Path        string
+	PublishedOn string     // the publication date in words, "" when unknown
+	CopyOf      []CopyView // articles this one copies
+	CopiedBy    []CopyView // articles that copy this one
 
 	v        *views
 	found    *model.ArticleFindings
@@ -101,8 +105,8 @@ type ArticleView struct {
 // Sentences returns the article's sentences, as the analysis found them.
 func (av *ArticleView) Sentences() []model.Sentence { return av.found.Sentences }
 
-// Summary returns the editor's summary, rendered.
-func (av *ArticleView) Summary() template.HTML {
+// SummaryHTML returns the editor's summary, rendered.
+func (av *ArticleView) SummaryHTML() template.HTML {
 	av.summaryOnce.Do(func() { av.summary = av.v.markdown(av.Article.Summary) })
 	return av.summary
 }
@@ -112,6 +116,7 @@ func (av *ArticleView) Summary() template.HTML {
 func (av *ArticleView) Paragraphs() [][]*SentenceView {
 	av.parasOnce.Do(func() {
 		a, ms := av.Article, av.mentions
+		root := rootOf(av.Path) // the sentences are shown on the article's page
 		for _, p := range av.found.Paragraphs {
 			var para []*SentenceView
 			for i := p.First; i <= p.Last; i++ {
@@ -125,7 +130,7 @@ func (av *ArticleView) Paragraphs() [][]*SentenceView {
 					n++
 				}
 				s := av.found.Sentences[i]
-				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n]), Claims: av.cited[s.ID]})
+				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n], root), Claims: av.cited[s.ID]})
 				ms = ms[n:]
 			}
 			av.paras = append(av.paras, para)
@@ -136,7 +141,7 @@ func (av *ArticleView) Paragraphs() [][]*SentenceView {
 
 // CopyView is one copy relation as pages show it.
 type CopyView struct {
-	Article *model.Article
+	Article *ArticleView
 	Percent int
 	Editor  bool
 }
@@ -245,7 +250,7 @@ type StatementView struct {
 // made when a page asks for it: actor pages link thousands of sentences in
 // a large briefing, and a preview renders few of them.
 type SentenceLink struct {
-	Article *model.Article // nil when the article is unknown
+	Article *ArticleView // nil when the article is unknown
 	ID      string
 	slug    string
 	sents   []model.Sentence // the article's
@@ -253,7 +258,7 @@ type SentenceLink struct {
 }
 
 // Path returns the site path of the sentence, with its anchor.
-func (l SentenceLink) Path() string { return "articles/" + l.slug + "/#" + l.ID }
+func (l SentenceLink) Path() string { return SentencePath(l.slug, l.ID) }
 
 // Text returns the sentence's text, its white space collapsed.
 func (l SentenceLink) Text() string {
@@ -278,7 +283,7 @@ type CoMention struct {
 
 // ClaimGroup is the claims of one status.
 type ClaimGroup struct {
-	Status string
+	Status model.Status
 	Label  string
 	Claims []*ClaimView
 }
@@ -289,10 +294,10 @@ type ClaimView struct {
 	Path        string
 	Label       string // the status in words
 	Assessment  template.HTML
-	ClaimedBy   []Link
-	DisputedBy  []Link
-	Evidence    []EvidenceView
-	Updated     string
+	Claimants   []Link         // the actors who make the claim
+	Disputants  []Link         // the actors who dispute it
+	Quotes      []EvidenceView // its evidence, linked to the sentences
+	UpdatedOn   string         // when it was last reviewed, in words
 	Independent int
 }
 
@@ -302,21 +307,6 @@ type EvidenceView struct {
 	Quote        string
 	Path         string // link to the first sentence of the quote
 	AlsoReported []SentenceLink
-}
-
-// StatusLabel names a claim status in words.
-func StatusLabel(status string) string {
-	switch status {
-	case model.Confirmed:
-		return "Confirmed"
-	case model.Disputed:
-		return "Disputed"
-	case model.Unverified:
-		return "Unverified"
-	case model.False:
-		return "False"
-	}
-	return status
 }
 
 // views builds the page values of one site.
@@ -345,6 +335,10 @@ func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.
 		BaseURL:     cfg.BaseURL,
 		BasePath:    cfg.BasePath(),
 		Author:      cfg.Author,
+
+		ArticlesPath: ArticlesPath,
+		ActorsPath:   ActorsPath,
+		ClaimsPath:   ClaimsPath,
 	}
 	if s.Index != nil && s.Index.Title != "" && cfg.Title == config.Default().Title {
 		v.info.Title = s.Index.Title
@@ -353,13 +347,13 @@ func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.
 		v.info.Description = s.Index.Description
 	}
 	for _, p := range s.Pages {
-		v.info.Pages = append(v.info.Pages, Link{Path: p.Slug + "/", Label: p.Title})
+		v.info.Pages = append(v.info.Pages, Link{Path: PagePath(p.Slug), Label: p.Title})
 	}
 	for _, a := range s.Articles {
 		v.articles[a.Slug] = v.article(a)
 	}
 	for _, a := range s.Actors {
-		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: "actors/" + a.Slug + "/", Summary: v.markdown(a.Body)}
+		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: ActorPath(a.Slug), Summary: v.markdown(a.Body)}
 	}
 	for _, c := range s.Claims {
 		v.claims[c.Slug] = v.claim(c)
@@ -385,25 +379,25 @@ func (v *views) markdown(m model.Markdown) template.HTML {
 }
 
 func (v *views) article(a *model.Article) *ArticleView {
-	av := &ArticleView{Article: a, Path: "articles/" + a.Slug + "/", v: v, found: v.f.Article(a.Slug)}
+	av := &ArticleView{Article: a, Path: ArticlePath(a.Slug), v: v, found: v.f.Article(a.Slug)}
 	if !a.Published.IsZero() {
-		av.Published = a.Published.Format("2 January 2006")
+		av.PublishedOn = a.Published.Format("2 January 2006")
 	}
 	return av
 }
 
 func (v *views) claim(c *model.Claim) *ClaimView {
 	cf := v.f.Claim(c.Slug)
-	cv := &ClaimView{Claim: c, Path: "claims/" + c.Slug + "/", Label: StatusLabel(c.Status),
+	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
 		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources}
 	if !c.Updated.IsZero() {
-		cv.Updated = c.Updated.Format("2 January 2006")
+		cv.UpdatedOn = c.Updated.Format("2 January 2006")
 	}
 	for _, r := range c.ClaimedBy {
-		cv.ClaimedBy = append(cv.ClaimedBy, v.actorLink(r.Slug))
+		cv.Claimants = append(cv.Claimants, v.actorLink(r.Slug))
 	}
 	for _, r := range c.DisputedBy {
-		cv.DisputedBy = append(cv.DisputedBy, v.actorLink(r.Slug))
+		cv.Disputants = append(cv.Disputants, v.actorLink(r.Slug))
 	}
 	for i, e := range c.Evidence {
 		av := v.articles[e.Article]
@@ -411,14 +405,14 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 			continue
 		}
 		a, m := av.Article, cf.Match(i)
-		ev := EvidenceView{Article: a, Quote: e.Quote, Path: "articles/" + a.Slug + "/"}
+		ev := EvidenceView{Article: a, Quote: e.Quote, Path: av.Path}
 		if len(m.Sentences) > 0 {
-			ev.Path += "#" + m.Sentences[0].ID
+			ev.Path = SentencePath(a.Slug, m.Sentences[0].ID)
 		}
 		for _, r := range m.AlsoReported {
 			ev.AlsoReported = append(ev.AlsoReported, v.sentenceLink(r))
 		}
-		cv.Evidence = append(cv.Evidence, ev)
+		cv.Quotes = append(cv.Quotes, ev)
 	}
 	return cv
 }
@@ -433,7 +427,7 @@ func (v *views) actorLink(slug string) Link {
 func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
 	l := SentenceLink{ID: r.ID, slug: r.Article, index: r.Sentence}
 	if av := v.articles[r.Article]; av != nil {
-		l.Article, l.sents = av.Article, av.found.Sentences
+		l.Article, l.sents = av, av.found.Sentences
 	}
 	return l
 }
@@ -445,8 +439,8 @@ func (v *views) linkCopies() {
 			continue
 		}
 		pct := int(c.Share*100 + 0.5)
-		cp.CopyOf = append(cp.CopyOf, CopyView{Article: of.Article, Percent: pct, Editor: c.Editor})
-		of.CopiedBy = append(of.CopiedBy, CopyView{Article: cp.Article, Percent: pct, Editor: c.Editor})
+		cp.CopyOf = append(cp.CopyOf, CopyView{Article: of, Percent: pct, Editor: c.Editor})
+		of.CopiedBy = append(of.CopiedBy, CopyView{Article: cp, Percent: pct, Editor: c.Editor})
 	}
 }
 
@@ -495,8 +489,9 @@ func (v *views) ref(article string, i int) model.SentenceRef {
 	return r
 }
 
-// sentenceHTML escapes the sentence text and links the actor names in it.
-func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) template.HTML {
+// sentenceHTML escapes the sentence text and links the actor names in it,
+// for a page whose Root is root.
+func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention, root string) template.HTML {
 	var b strings.Builder
 	at := s.Start
 	for _, m := range ms {
@@ -504,7 +499,7 @@ func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention) templa
 			continue
 		}
 		b.WriteString(html.EscapeString(a.Text[at:m.Start]))
-		b.WriteString(`<a class="actor" href="../../actors/` + m.Actor + `/">`)
+		b.WriteString(`<a class="actor" href="` + html.EscapeString(root+ActorPath(m.Actor)) + `">`)
 		b.WriteString(html.EscapeString(a.Text[m.Start:m.End]))
 		b.WriteString("</a>")
 		at = m.End
@@ -586,7 +581,7 @@ func (v *views) actorGroups() []*ActorGroup {
 func (v *views) claimGroups() []*ClaimGroup {
 	var groups []*ClaimGroup
 	for _, st := range model.Statuses() {
-		g := &ClaimGroup{Status: st, Label: StatusLabel(st)}
+		g := &ClaimGroup{Status: st, Label: st.Label()}
 		for _, c := range v.s.Claims {
 			if c.Status == st {
 				g.Claims = append(g.Claims, v.claims[c.Slug])
@@ -599,24 +594,25 @@ func (v *views) claimGroups() []*ClaimGroup {
 	return groups
 }
 
-// page returns a page value at site path p.
-func (v *views) page(kind, p, title, desc string) *Page {
-	depth := strings.Count(p, "/")
-	pg := &Page{Kind: kind, Path: p, Root: strings.Repeat("../", depth), Title: title, Description: desc, Site: v.info}
+// page completes pg, whose Kind, Path, Title and Description are set and
+// whose subject (Article, Actor or Claim) is set on the pages of one: it
+// adds what every page has, and what the subject tells search engines.
+func (v *views) page(pg *Page) *Page {
+	pg.Root, pg.Site = rootOf(pg.Path), v.info
 	if pg.Description == "" {
-		pg.Description = v.describe(kind, p)
+		pg.Description = v.describe(pg)
 	}
 	if pg.Description == "" {
 		pg.Description = v.info.Description
 	}
-	if kind == "404" {
+	if pg.Kind == "404" {
 		pg.Root = v.info.BasePath
 	}
-	pg.OGType = ogType(kind)
-	if kind != "404" { // a 404 has no canonical address
-		pg.Canonical = v.absURL(p)
+	pg.OGType = ogType(pg.Kind)
+	if pg.Kind != "404" { // a 404 has no canonical address
+		pg.Canonical = v.absURL(pg.Path)
 	}
-	pg.JSONLD = v.jsonLD(kind, p)
+	pg.JSONLD = v.jsonLD(pg)
 	return pg
 }
 
@@ -651,67 +647,62 @@ func (v *views) pages() []pageSpec {
 					n++
 				}
 			}
-			ov.StatusCounts = append(ov.StatusCounts, StatusCount{Status: st, Label: StatusLabel(st), Count: n})
+			sc := StatusCount{Status: st, Label: st.Label(), Count: n, Path: ClaimsPath}
+			if n > 0 {
+				sc.Path = StatusPath(st)
+			}
+			ov.StatusCounts = append(ov.StatusCounts, sc)
 		}
-		pg := v.page("index", "", v.info.Title, v.info.Description)
+		pg := v.page(&Page{Kind: "index", Path: "", Title: v.info.Title, Description: v.info.Description, Overview: ov})
 		if v.s.Index != nil {
 			pg.Content = v.markdown(v.s.Index.Body)
 		}
-		pg.Overview = ov
 		return pg
 	})
 
 	for _, p := range v.s.Pages {
-		add(p.Slug+"/", func() *Page {
-			pg := v.page("page", p.Slug+"/", p.Title, p.Description)
+		path := PagePath(p.Slug)
+		add(path, func() *Page {
+			pg := v.page(&Page{Kind: "page", Path: path, Title: p.Title, Description: p.Description})
 			pg.Content = v.markdown(p.Body)
 			return pg
 		})
 	}
 
-	add("articles/", func() *Page {
-		pg := v.page("articles", "articles/", "Sources", "The articles this briefing is built from.")
-		pg.Articles = articles()
-		return pg
+	add(ArticlesPath, func() *Page {
+		return v.page(&Page{Kind: "articles", Path: ArticlesPath, Title: "Sources",
+			Description: "The articles this briefing is built from.", Articles: articles()})
 	})
 	for _, a := range v.s.Articles {
 		av := v.articles[a.Slug]
 		add(av.Path, func() *Page {
-			pg := v.page("article", av.Path, a.Title, "")
-			pg.Article = av
-			return pg
+			return v.page(&Page{Kind: "article", Path: av.Path, Title: a.Title, Article: av})
 		})
 	}
 
-	add("actors/", func() *Page {
-		pg := v.page("actors", "actors/", "Actors", "The people and organisations in this story, by side.")
-		pg.Actors = v.actorGroups()
-		return pg
+	add(ActorsPath, func() *Page {
+		return v.page(&Page{Kind: "actors", Path: ActorsPath, Title: "Actors",
+			Description: "The people and organisations in this story, by side.", Actors: v.actorGroups()})
 	})
 	for _, a := range v.s.Actors {
 		av := v.actors[a.Slug]
 		add(av.Path, func() *Page {
-			pg := v.page("actor", av.Path, a.Name, a.Role)
-			pg.Actor = av
-			return pg
+			return v.page(&Page{Kind: "actor", Path: av.Path, Title: a.Name, Description: a.Role, Actor: av})
 		})
 	}
 
-	add("claims/", func() *Page {
-		pg := v.page("claims", "claims/", "What is confirmed vs disputed", "Every claim about the event, grouped by status, traced to the sentences that carry it.")
-		pg.Claims = v.claimGroups()
-		return pg
+	add(ClaimsPath, func() *Page {
+		return v.page(&Page{Kind: "claims", Path: ClaimsPath, Title: "What is confirmed vs disputed",
+			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: v.claimGroups()})
 	})
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]
 		add(cv.Path, func() *Page {
-			pg := v.page("claim", cv.Path, c.Title, "")
-			pg.Claim = cv
-			return pg
+			return v.page(&Page{Kind: "claim", Path: cv.Path, Title: c.Title, Claim: cv})
 		})
 	}
 
-	add("404.html", func() *Page { return v.page("404", "404.html", "Page not found", "") })
+	add(NotFoundPath, func() *Page { return v.page(&Page{Kind: "404", Path: NotFoundPath, Title: "Page not found"}) })
 	return out
 }
 
