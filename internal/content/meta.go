@@ -9,9 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
 
@@ -56,6 +54,11 @@ func (n *node) get(key string) (k, v *node) {
 	return nil, nil
 }
 
+// maxDepth bounds how deeply front-matter values may nest; no content key
+// needs more than three levels, and a file of ten thousand "[" must not
+// cost a deep recursion.
+const maxDepth = 64
+
 // document is a content file split into its front matter and body.
 type document struct {
 	file    string
@@ -90,6 +93,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		frontmatter.NewFormat("+++", "+++", capture("toml")),
 		{Start: "{", End: "}", Unmarshal: capture("json"), UnmarshalDelims: true},
 	}
+	lt := newLines(file, data)
 	rest, err := frontmatter.Parse(bytes.NewReader(data), &raw, formats...)
 	doc := document{file: file}
 	if err != nil {
@@ -99,7 +103,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	}
 	bodyStart := len(data) - len(rest)
 	doc.body = string(rest)
-	doc.bodyPos = offsetPos(file, data, bodyStart)
+	doc.bodyPos = lt.pos(bodyStart)
 
 	// The line holding the opening delimiter.
 	first := 0
@@ -113,7 +117,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		}
 		first += end + 1
 	}
-	delim := offsetPos(file, data, first)
+	delim := lt.pos(first)
 
 	if raw.format == "" {
 		line := strings.TrimSpace(firstLine(data[min(first, len(data)):]))
@@ -139,7 +143,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	case "yaml":
 		doc.meta = decodeYAML(file, raw.data, dataLine, diags)
 	case "toml":
-		doc.meta = decodeTOML(file, raw.data, dataLine, diags)
+		doc.meta = decodeTOML(lt, raw.data, min(first+len(firstLine(data[first:]))+1, len(data)), diags)
 	case "json":
 		doc.meta = decodeJSON(file, raw.data, dataLine, diags)
 	}
@@ -233,41 +237,6 @@ func fromYAML(file string, y *yaml.Node, lineOff int) *node {
 	return n
 }
 
-func decodeTOML(file string, data []byte, line0 int, diags *model.Diagnostics) *node {
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		pos := model.Pos{File: file, Line: line0, Col: 1}
-		msg := err.Error()
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			pos.Line = line0 + pe.Position.Line - 1
-			pos.Col = max(pe.Position.Col, 1)
-			msg = pe.Message
-		}
-		diags.Errorf(pos, "invalid TOML front matter: %s", msg)
-		return nil
-	}
-	lines := strings.Split(string(data), "\n")
-	keyPos := func(key string) model.Pos {
-		re := regexp.MustCompile(`^(\s*)"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-		for i, l := range lines {
-			if loc := re.FindStringSubmatchIndex(l); loc != nil {
-				return model.Pos{File: file, Line: line0 + i, Col: loc[3] + 1}
-			}
-		}
-		return model.Pos{File: file, Line: line0, Col: 1}
-	}
-	// Top-level keys in file order; nested values take their key's position.
-	var order []string
-	for _, k := range md.Keys() {
-		if len(k) == 1 {
-			order = append(order, k[0])
-		}
-	}
-	return fromAny(file, m, order, keyPos, model.Pos{File: file, Line: line0, Col: 1})
-}
-
 func decodeJSON(file string, data []byte, line0 int, diags *model.Diagnostics) *node {
 	var m map[string]any
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -313,24 +282,9 @@ func fromAny(file string, m map[string]any, order []string, keyPos func(string) 
 func anyNode(v any, p model.Pos) *node {
 	n := &node{kind: scalar, pos: p}
 	switch v := v.(type) {
-	case string:
-		n.tag, n.str = "str", v
-	case bool:
-		n.tag, n.str = "bool", strconv.FormatBool(v)
-	case int64:
-		n.tag, n.str = "int", strconv.FormatInt(v, 10)
-	case float64:
-		n.tag, n.str = "float", strconv.FormatFloat(v, 'g', -1, 64)
-	case time.Time:
-		n.tag, n.str = "date", v.Format(time.RFC3339)
 	case nil:
 		n.tag = "null"
 	case []any:
-		n.kind = list
-		for _, x := range v {
-			n.items = append(n.items, anyNode(x, p))
-		}
-	case []map[string]any:
 		n.kind = list
 		for _, x := range v {
 			n.items = append(n.items, anyNode(x, p))
@@ -347,7 +301,7 @@ func anyNode(v any, p model.Pos) *node {
 			n.vals = append(n.vals, anyNode(v[k], p))
 		}
 	default:
-		n.tag, n.str = "str", fmt.Sprint(v)
+		return scalarNode(v, p)
 	}
 	return n
 }
