@@ -172,6 +172,25 @@ func TestLoadDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "json unknown key",
+			fsys: fstest.MapFS{"content/actors/x.md": file("{\n  \"name\": \"X\",\n  \"colour\": \"red\"\n}\n")},
+			want: []string{`content/actors/x.md:3:3: warning: unknown key "colour" is ignored`},
+		},
+		{
+			name: "json wrong type",
+			fsys: fstest.MapFS{"content/actors/x.md": file("{\n  \"kind\": \"person\",\n  \"name\": [\n    \"a\"\n  ]\n}\n")},
+			want: []string{"content/actors/x.md:3:11: name must be text, not a list"},
+		},
+		{
+			name: "json evidence item",
+			fsys: fstest.MapFS{"content/claims/x.md": file("{\n\"title\": \"T\",\n\"status\": \"unverified\",\n\"evidence\": [\n" +
+				"  {\"article\": \"a\", \"quote\": \"q\"},\n  {\n    \"quote\": \"q\",\n    \"source\": [1]\n  }\n]\n}\n")},
+			want: []string{
+				"content/claims/x.md:6:3: evidence item has no article",
+				"content/claims/x.md:8:15: evidence source must be text, not a list",
+			},
+		},
+		{
 			name: "claim with bad status and evidence",
 			fsys: fstest.MapFS{"content/claims/x.md": file("---\ntitle: T\nstatus: likely\nevidence:\n  - quote: q\n---\n")},
 			want: []string{
@@ -226,6 +245,13 @@ func TestLoadClaimFormats(t *testing.T) {
 				"  { article = \"a\", quote = \"one killed\" },\n" +
 				"  { article = \"a\", quote = \"\"\"two were killed\"\"\" },\n]\n+++\nBody.\n",
 			quote0: "5:28", article1: "6:15", quote1: "6:28",
+		},
+		{
+			name: "json",
+			src: "{\n  \"title\": \"T\",\n  \"status\": \"disputed\",\n  \"evidence\": [\n" +
+				"    {\n      \"article\": \"a\",\n      \"quote\": \"one killed\"\n    },\n" +
+				"    {\n      \"article\": \"a\",\n      \"quote\": \"two \\\"were} killed\"\n    }\n  ]\n}\nBody.\n",
+			quote0: "7:16", article1: "10:18", quote1: "11:16",
 		},
 	}
 	for _, tt := range tests {

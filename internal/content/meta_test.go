@@ -134,6 +134,11 @@ func TestParseDocumentErrors(t *testing.T) {
 		{"json missing value", "{\n  \"title\": \"T\",\n  \"x\": \n}\n", "f:4:1: invalid JSON front matter: invalid character '}' looking for beginning of value"},
 		{"toml error after tables", "+++\ntitle = \"ok\"\n[[evidence]]\nquote = \"a\"\n[[evidence]]\nquote = \"b\nx = 1\n+++\n", "f:6:11: invalid TOML front matter: strings cannot contain newlines"},
 		{"toml repeated key", "+++\ntitle = \"ok\"\n\ntitle = \"again\"\n+++\n", "f:4:1: invalid TOML front matter: Key 'title' has already been defined."},
+		{"json error after an indented brace", "{\n  \"evidence\": [\n    {\"quote\": \"} {\"\n    },\n  ],\n  \"title\": \"T\"\n}\n", "f:5:3: invalid JSON front matter: invalid character ']' looking for beginning of value"},
+		{"json repeated key", "{\n  \"title\": \"T\",\n  \"title\": \"U\"\n}\n", `f:3:3: key "title" is repeated (first at line 2); the first value is used`},
+		{"json text after the brace", "{\n  \"title\": \"T\"\n}  Text.\n", "f:3:4: text after the closing brace of the JSON front matter"},
+		{"json nested too deep", "{\n\"title\": " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n}\n", "f:2:74: invalid JSON front matter: values nested more than 64 deep"},
+		{"unclosed json", "{\n  \"title\": \"T\",\n  \"x\": {\n}\n", `f:1:1: front matter opened with "{" is never closed`},
 		{"unclosed yaml", "---\ntitle: T\n\nArticle text.\n", `f:1:1: front matter opened with "---" is never closed`},
 		{"unclosed toml", "\n+++\ntitle = \"T\"\n", `f:2:1: front matter opened with "+++" is never closed`},
 	}
@@ -179,6 +184,8 @@ func FuzzParseDocument(f *testing.F) {
 		"+++\n[[evidence]]\narticle = \"a\"\nquote = 'q'\n[[evidence]]\n  quote = \"\"\"x\n[y]\"\"\"\n[[evidence.sub]]\n+++\n",
 		"+++\na.\"b c\".d = [1, {e = [2, 3]}, # c\n  4]\nf = { g.h = 1 }\n+++\n",
 		"{\n\"title\": \"T\"\n}\nbody",
+		"{\n  \"evidence\": [\n    {\"quote\": \"} \\\" {\"\n    }\n  ]\n}\nbody",
+		"{\n\"a\": 1, \"a\": [null, true, 1e999]\n} x\n",
 		"{\n\"title\": \n}\n",
 		"{\n",
 		"{}\n",
@@ -255,8 +262,8 @@ func FuzzScanTOML(f *testing.F) {
 	})
 }
 
-// TestFrontMatterPositions checks that every key and value of TOML
-// front matter is placed at its own line and column, however the
+// TestFrontMatterPositions checks that every key and value of TOML and
+// JSON front matter is placed at its own line and column, however the
 // file is laid out: tables, arrays of tables, dotted, quoted and inline
 // keys, values over several lines, comments, and strings that look like
 // syntax.
@@ -309,6 +316,35 @@ func TestFrontMatterPositions(t *testing.T) {
 				"evidence.1.article 18:3 18:13",
 				"evidence.1.quote 19:3 19:13",
 				"meta.status 21:1 21:10",
+			},
+		},
+		{
+			name: "json",
+			src: "\n{\n" + // 2
+				"  \"title\": \"T\",\n" + // 3
+				"  \"evidence\": [\n" + // 4
+				"    {\n" + // 5
+				"      \"article\": \"a\",\n" + // 6
+				"      \"quote\": \"q } \\\" {\"\n" + // 7
+				"    },\n" + // 8
+				"    {\"article\": \"b\", \"quote\": \"}\"}\n" + // 9
+				"  ],\n" + // 10
+				"  \"n\": 1.5, \"m\": [3,\n" + // 11
+				"  null]\n" + // 12
+				"}\nBody\n",
+			want: []string{
+				"title 3:3 3:12",
+				"evidence 4:3 4:15",
+				"evidence.0 4:3 5:5",
+				"evidence.0.article 6:7 6:18",
+				"evidence.0.quote 7:7 7:16",
+				"evidence.1 4:3 9:5",
+				"evidence.1.article 9:6 9:17",
+				"evidence.1.quote 9:22 9:31",
+				"n 11:3 11:8",
+				"m 11:13 11:18",
+				"m.0 11:13 11:19",
+				"m.1 11:13 12:3",
 			},
 		},
 	}
