@@ -162,8 +162,9 @@ func lineLen(b []byte) int {
 	return len(b)
 }
 
-// yaml.v3 reports syntax errors as text only ("yaml: line 3: …"), so the
-// line is read out of the message: the one place a position is.
+// yaml.v3 reports syntax errors as text only ("yaml: line 3: …"), with no
+// error type that holds the line, so it is read out of the message: the
+// one place a position still comes from an error's text.
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func decodeYAML(file string, data []byte, line0 int, diags *model.Diagnostics) *node {

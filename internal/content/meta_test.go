@@ -347,6 +347,16 @@ func TestFrontMatterPositions(t *testing.T) {
 				"m.1 11:13 12:3",
 			},
 		},
+		{
+			name: "toml after a blank line, CRLF",
+			src:  "\r\n+++\r\ntitle = \"T\"\r\n[[evidence]]\r\nquote = \"q\"\r\ntags = [\r\n  \"a\",\r\n]\r\n+++\r\nBody\r\n",
+			want: []string{"title 3:1 3:9", "evidence.0.quote 5:1 5:9", "evidence.0.tags.0 6:1 7:3"},
+		},
+		{
+			name: "json after a blank line, CRLF",
+			src:  "\r\n{\r\n  \"title\": \"T\",\r\n  \"evidence\": [\r\n    {\"quote\": \"q\"}\r\n  ]\r\n}\r\nBody\r\n",
+			want: []string{"title 3:3 3:12", "evidence.0.quote 5:6 5:15"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -355,8 +365,8 @@ func TestFrontMatterPositions(t *testing.T) {
 			if len(diags) > 0 || doc.meta == nil {
 				t.Fatalf("meta %v, diagnostics:\n%v", doc.meta, diags)
 			}
-			if doc.body != "Body\n" || doc.bodyPos.Line != strings.Count(tt.src, "\n") {
-				t.Errorf("body %q at %v, want \"Body\\n\" on the last line", doc.body, doc.bodyPos)
+			if strings.TrimSpace(doc.body) != "Body" || doc.bodyPos.Line != strings.Count(tt.src, "\n") {
+				t.Errorf("body %q at %v, want \"Body\" on the last line", doc.body, doc.bodyPos)
 			}
 			for _, w := range tt.want {
 				f := strings.Fields(w)
