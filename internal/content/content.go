@@ -10,9 +10,11 @@
 //	content/claims/<slug>.md     title, status, claimed_by, disputed_by,
 //	                             evidence [{article, quote}], updated, body
 //
-// Front matter is YAML (---), TOML (+++) or JSON ({ … }). Unknown keys are
+// Front matter is YAML (---), TOML (+++) or JSON ({ … }, the "{" alone on
+// the first line, the object as long as it needs). Unknown keys are
 // warnings; missing required keys and wrong types are errors. Every
-// diagnostic names file:line:col relative to the folder. Load checks each
+// diagnostic names file:line:col relative to the folder: in every format,
+// each key and value, down to each evidence item's quote, has its own. Load checks each
 // file on its own; cross-references (slugs, quotes) are the analysis's job.
 //
 // Because each file is checked on its own, a Loader can keep each file's

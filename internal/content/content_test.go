@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -147,6 +148,49 @@ func TestLoadDiagnostics(t *testing.T) {
 			want: []string{`content/articles/x.txt:2:12: published "23/05/2023" is not a date`},
 		},
 		{
+			name: "toml unknown key",
+			fsys: fstest.MapFS{"content/actors/x.md": file("+++\nname = \"X\"\n\n  colour = \"red\"\n+++\n")},
+			want: []string{`content/actors/x.md:4:3: warning: unknown key "colour" is ignored`},
+		},
+		{
+			name: "toml wrong type",
+			fsys: fstest.MapFS{"content/actors/x.md": file("+++\nkind = \"person\"\nname = [\"a\", \"b\"]\n+++\n")},
+			want: []string{"content/actors/x.md:3:8: name must be text, not a list"},
+		},
+		{
+			name: "toml table where text is wanted",
+			fsys: fstest.MapFS{"content/actors/x.md": file("+++\nname = \"X\"\n\n[role]\nx = 1\n+++\n")},
+			want: []string{"content/actors/x.md:4:2: role must be text, not a map"},
+		},
+		{
+			name: "toml evidence item",
+			fsys: fstest.MapFS{"content/claims/x.md": file("+++\ntitle = \"T\"\nstatus = \"unverified\"\n" +
+				"[[evidence]]\narticle = \"a\"\nquote = \"q\"\n[[evidence]]\nquote = \"q\"\nsource = \"x\"\n+++\n")},
+			want: []string{
+				"content/claims/x.md:7:1: evidence item has no article",
+				`content/claims/x.md:9:1: warning: unknown evidence key "source" is ignored`,
+			},
+		},
+		{
+			name: "json unknown key",
+			fsys: fstest.MapFS{"content/actors/x.md": file("{\n  \"name\": \"X\",\n  \"colour\": \"red\"\n}\n")},
+			want: []string{`content/actors/x.md:3:3: warning: unknown key "colour" is ignored`},
+		},
+		{
+			name: "json wrong type",
+			fsys: fstest.MapFS{"content/actors/x.md": file("{\n  \"kind\": \"person\",\n  \"name\": [\n    \"a\"\n  ]\n}\n")},
+			want: []string{"content/actors/x.md:3:11: name must be text, not a list"},
+		},
+		{
+			name: "json evidence item",
+			fsys: fstest.MapFS{"content/claims/x.md": file("{\n\"title\": \"T\",\n\"status\": \"unverified\",\n\"evidence\": [\n" +
+				"  {\"article\": \"a\", \"quote\": \"q\"},\n  {\n    \"quote\": \"q\",\n    \"source\": [1]\n  }\n]\n}\n")},
+			want: []string{
+				"content/claims/x.md:6:3: evidence item has no article",
+				"content/claims/x.md:8:15: evidence source must be text, not a list",
+			},
+		},
+		{
 			name: "claim with bad status and evidence",
 			fsys: fstest.MapFS{"content/claims/x.md": file("---\ntitle: T\nstatus: likely\nevidence:\n  - quote: q\n---\n")},
 			want: []string{
@@ -166,6 +210,76 @@ func TestLoadDiagnostics(t *testing.T) {
 				if got := d.String(); !strings.HasPrefix(got, tt.want[i]) {
 					t.Errorf("got  %s\nwant %s…", got, tt.want[i])
 				}
+			}
+		})
+	}
+}
+
+// TestLoadClaimFormats loads one claim, with two evidence items, written
+// in each front-matter format, and checks that each quote and article is
+// placed at its own line and column: a misquote is reported there.
+func TestLoadClaimFormats(t *testing.T) {
+	const article = "content/articles/a.txt"
+	tests := []struct {
+		name, src string
+		// positions of evidence 0's quote, and 1's article and quote
+		quote0, article1, quote1 string
+	}{
+		{
+			name: "yaml",
+			src: "---\ntitle: T\nstatus: disputed\nevidence:\n" +
+				"  - article: a\n    quote: \"one killed\"\n" +
+				"  - article: a\n    quote: \"two were killed\"\n---\nBody.\n",
+			quote0: "6:12", article1: "7:14", quote1: "8:12",
+		},
+		{
+			name: "toml",
+			src: "+++\ntitle = \"T\"\nstatus = \"disputed\"\n\n" +
+				"[[evidence]]\narticle = \"a\"\nquote = \"one killed\"\n\n" +
+				"[[evidence]]\n  article = \"a\"  # the same article\n  quote = 'two were killed'\n+++\nBody.\n",
+			quote0: "7:9", article1: "10:13", quote1: "11:11",
+		},
+		{
+			name: "toml, inline tables",
+			src: "+++\ntitle = \"T\"\nstatus = \"disputed\"\nevidence = [\n" +
+				"  { article = \"a\", quote = \"one killed\" },\n" +
+				"  { article = \"a\", quote = \"\"\"two were killed\"\"\" },\n]\n+++\nBody.\n",
+			quote0: "5:28", article1: "6:15", quote1: "6:28",
+		},
+		{
+			name: "json",
+			src: "{\n  \"title\": \"T\",\n  \"status\": \"disputed\",\n  \"evidence\": [\n" +
+				"    {\n      \"article\": \"a\",\n      \"quote\": \"one killed\"\n    },\n" +
+				"    {\n      \"article\": \"a\",\n      \"quote\": \"two \\\"were} killed\"\n    }\n  ]\n}\nBody.\n",
+			quote0: "7:16", article1: "10:18", quote1: "11:16",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				article:               file("One killed, officials said.\n"),
+				"content/claims/c.md": file(tt.src),
+			}
+			s, diags := Load(fsys)
+			if len(diags) > 0 {
+				t.Fatalf("diagnostics:\n%v", diags)
+			}
+			c := s.Claims[0]
+			if len(c.Evidence) != 2 || c.Evidence[1].Article != "a" || !strings.HasSuffix(c.Evidence[1].Quote, "killed") {
+				t.Fatalf("evidence = %+v", c.Evidence)
+			}
+			at := func(p model.Pos) string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+			for _, got := range []struct{ what, got, want string }{
+				{"evidence 0 quote", at(c.Evidence[0].QuotePos), tt.quote0},
+				{"evidence 1 article", at(c.Evidence[1].ArticlePos), tt.article1},
+				{"evidence 1 quote", at(c.Evidence[1].QuotePos), tt.quote1},
+			} {
+				if got.got != got.want {
+					t.Errorf("%s at %s, want %s", got.what, got.got, got.want)
+				}
+			}
+			if c.Body.Source != "Body.\n" || c.Body.Pos.Line != strings.Count(tt.src, "\n") {
+				t.Errorf("body %q at %v, want it on the file's last line", c.Body.Source, c.Body.Pos)
 			}
 		})
 	}

@@ -2,16 +2,11 @@ package content
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
-	"strings"
-	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
 
@@ -56,6 +51,11 @@ func (n *node) get(key string) (k, v *node) {
 	return nil, nil
 }
 
+// maxDepth bounds how deeply front-matter values may nest; no content key
+// needs more than three levels, and a file of ten thousand "[" must not
+// cost a deep recursion.
+const maxDepth = 64
+
 // document is a content file split into its front matter and body.
 type document struct {
 	file    string
@@ -82,86 +82,89 @@ func capture(format string) frontmatter.UnmarshalFunc {
 }
 
 // parseDocument splits data into front matter and body. Front matter is
-// YAML between "---" lines, TOML between "+++" lines, or a JSON object.
+// YAML between "---" lines, TOML between "+++" lines, or a JSON object
+// whose "{" is alone on its line, read to its matching "}" however many
+// lines it spans. Each opens the file, after any blank lines. The body
+// keeps its place: bodyPos is its true line in the file.
 func parseDocument(file string, data []byte, diags *model.Diagnostics) document {
-	var raw rawFM
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture("yaml")),
-		frontmatter.NewFormat("+++", "+++", capture("toml")),
-		{Start: "{", End: "}", Unmarshal: capture("json"), UnmarshalDelims: true},
+	lt := newLines(file, data)
+	doc := document{file: file, body: string(data), bodyPos: lt.pos(0)}
+
+	// The first line that is not blank holds the opening delimiter.
+	first, opener := len(data), ""
+	for _, start := range lt.starts {
+		if line := bytes.TrimSpace(data[start : start+lineLen(data[start:])]); len(line) > 0 {
+			first, opener = start, string(line)
+			break
+		}
 	}
-	rest, err := frontmatter.Parse(bytes.NewReader(data), &raw, formats...)
-	doc := document{file: file}
+	unclosed := func() {
+		closer := opener
+		if opener == "{" {
+			closer = "}"
+		}
+		diags.Add(model.Diagnostic{
+			Pos: lt.pos(first), Severity: model.Error,
+			Message: fmt.Sprintf("front matter opened with %q is never closed", opener),
+			Hint:    fmt.Sprintf("add a line with %q after the last key", closer),
+		})
+		doc.body, doc.broken = "", true
+	}
+
+	if opener == "{" {
+		meta, body, err := decodeJSON(lt, data, first+bytes.IndexByte(data[first:], '{'), diags)
+		switch {
+		case errors.Is(err, errUnclosed):
+			unclosed()
+		case err != nil:
+			doc.body, doc.broken = "", true
+		default:
+			doc.meta, doc.body, doc.bodyPos = meta, string(data[body:]), lt.pos(body)
+		}
+		return doc
+	}
+
+	var raw rawFM
+	rest, err := frontmatter.Parse(bytes.NewReader(data), &raw,
+		frontmatter.NewFormat("---", "---", capture("yaml")),
+		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
-		diags.Errorf(model.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
-		doc.broken = true
+		diags.Errorf(lt.pos(0), "cannot read front matter: %v", err)
+		doc.body, doc.broken = "", true
+		return doc
+	}
+	if raw.format == "" {
+		if opener == "---" || opener == "+++" {
+			unclosed()
+		}
 		return doc
 	}
 	bodyStart := len(data) - len(rest)
-	doc.body = string(rest)
-	doc.bodyPos = offsetPos(file, data, bodyStart)
+	doc.body, doc.bodyPos = string(rest), lt.pos(bodyStart)
 
-	// The line holding the opening delimiter.
-	first := 0
-	for first < len(data) {
-		end := bytes.IndexByte(data[first:], '\n')
-		if end < 0 {
-			end = len(data) - first
-		}
-		if len(bytes.TrimSpace(data[first:first+end])) > 0 {
-			break
-		}
-		first += end + 1
-	}
-	delim := offsetPos(file, data, first)
-
-	if raw.format == "" {
-		line := strings.TrimSpace(firstLine(data[min(first, len(data)):]))
-		if line == "---" || line == "+++" {
-			diags.Add(model.Diagnostic{
-				Pos: delim, Severity: model.Error,
-				Message: fmt.Sprintf("front matter opened with %q is never closed", line),
-				Hint:    fmt.Sprintf("add a line with %q after the last key", line),
-			})
-			doc.body = ""
-			doc.broken = true
-		}
-		return doc
-	}
-
-	// YAML and TOML data start on the line after the delimiter; JSON
-	// includes its braces.
-	dataLine := delim.Line + 1
-	if raw.format == "json" {
-		dataLine = delim.Line
-	}
+	// The front matter starts on the line after the delimiter.
+	dataStart := min(first+lineLen(data[first:])+1, len(data))
 	switch raw.format {
 	case "yaml":
-		doc.meta = decodeYAML(file, raw.data, dataLine, diags)
+		doc.meta = decodeYAML(file, raw.data, lt.pos(dataStart).Line, diags)
 	case "toml":
-		doc.meta = decodeTOML(file, raw.data, dataLine, diags)
-	case "json":
-		doc.meta = decodeJSON(file, raw.data, dataLine, diags)
+		doc.meta = decodeTOML(lt, raw.data, dataStart, diags)
 	}
 	doc.broken = doc.meta == nil
 	return doc
 }
 
-func firstLine(b []byte) string {
+// lineLen returns the length of the first line of b, without its "\n".
+func lineLen(b []byte) int {
 	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		return string(b[:i])
+		return i
 	}
-	return string(b)
+	return len(b)
 }
 
-// offsetPos converts a byte offset in data to a position.
-func offsetPos(file string, data []byte, off int) model.Pos {
-	off = min(off, len(data))
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	col := off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
-	return model.Pos{File: file, Line: line, Col: col}
-}
-
+// yaml.v3 reports syntax errors as text only ("yaml: line 3: …"), with no
+// error type that holds the line, so it is read out of the message: the
+// one place a position still comes from an error's text.
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 func decodeYAML(file string, data []byte, line0 int, diags *model.Diagnostics) *node {
@@ -229,125 +232,6 @@ func fromYAML(file string, y *yaml.Node, lineOff int) *node {
 		default:
 			n.tag = "str"
 		}
-	}
-	return n
-}
-
-func decodeTOML(file string, data []byte, line0 int, diags *model.Diagnostics) *node {
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		pos := model.Pos{File: file, Line: line0, Col: 1}
-		msg := err.Error()
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			pos.Line = line0 + pe.Position.Line - 1
-			pos.Col = max(pe.Position.Col, 1)
-			msg = pe.Message
-		}
-		diags.Errorf(pos, "invalid TOML front matter: %s", msg)
-		return nil
-	}
-	lines := strings.Split(string(data), "\n")
-	keyPos := func(key string) model.Pos {
-		re := regexp.MustCompile(`^(\s*)"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-		for i, l := range lines {
-			if loc := re.FindStringSubmatchIndex(l); loc != nil {
-				return model.Pos{File: file, Line: line0 + i, Col: loc[3] + 1}
-			}
-		}
-		return model.Pos{File: file, Line: line0, Col: 1}
-	}
-	// Top-level keys in file order; nested values take their key's position.
-	var order []string
-	for _, k := range md.Keys() {
-		if len(k) == 1 {
-			order = append(order, k[0])
-		}
-	}
-	return fromAny(file, m, order, keyPos, model.Pos{File: file, Line: line0, Col: 1})
-}
-
-func decodeJSON(file string, data []byte, line0 int, diags *model.Diagnostics) *node {
-	var m map[string]any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&m); err != nil {
-		pos := model.Pos{File: file, Line: line0, Col: 1}
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			// Offset counts the offending byte; point at it.
-			p := offsetPos(file, data, max(int(se.Offset)-1, 0))
-			pos.Line, pos.Col = line0+p.Line-1, p.Col
-		}
-		diags.Errorf(pos, "invalid JSON front matter: %v", err)
-		return nil
-	}
-	keyPos := func(key string) model.Pos {
-		i := bytes.Index(data, []byte(strconv.Quote(key)))
-		if i < 0 {
-			return model.Pos{File: file, Line: line0, Col: 1}
-		}
-		p := offsetPos(file, data, i)
-		return model.Pos{File: file, Line: line0 + p.Line - 1, Col: p.Col}
-	}
-	var order []string
-	for k := range m {
-		order = append(order, k)
-	}
-	sort.Strings(order)
-	return fromAny(file, m, order, keyPos, model.Pos{File: file, Line: line0, Col: 1})
-}
-
-// fromAny converts decoded TOML or JSON into nodes. Only top-level keys get
-// their own positions; anything nested is reported at its top-level key.
-func fromAny(file string, m map[string]any, order []string, keyPos func(string) model.Pos, at model.Pos) *node {
-	root := &node{kind: mapping, pos: at}
-	for _, k := range order {
-		p := keyPos(k)
-		root.keys = append(root.keys, &node{kind: scalar, tag: "str", str: k, pos: p})
-		root.vals = append(root.vals, anyNode(m[k], p))
-	}
-	return root
-}
-
-func anyNode(v any, p model.Pos) *node {
-	n := &node{kind: scalar, pos: p}
-	switch v := v.(type) {
-	case string:
-		n.tag, n.str = "str", v
-	case bool:
-		n.tag, n.str = "bool", strconv.FormatBool(v)
-	case int64:
-		n.tag, n.str = "int", strconv.FormatInt(v, 10)
-	case float64:
-		n.tag, n.str = "float", strconv.FormatFloat(v, 'g', -1, 64)
-	case time.Time:
-		n.tag, n.str = "date", v.Format(time.RFC3339)
-	case nil:
-		n.tag = "null"
-	case []any:
-		n.kind = list
-		for _, x := range v {
-			n.items = append(n.items, anyNode(x, p))
-		}
-	case []map[string]any:
-		n.kind = list
-		for _, x := range v {
-			n.items = append(n.items, anyNode(x, p))
-		}
-	case map[string]any:
-		n.kind = mapping
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			n.keys = append(n.keys, &node{kind: scalar, tag: "str", str: k, pos: p})
-			n.vals = append(n.vals, anyNode(v[k], p))
-		}
-	default:
-		n.tag, n.str = "str", fmt.Sprint(v)
 	}
 	return n
 }

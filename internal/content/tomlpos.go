@@ -1,0 +1,293 @@
+package content
+
+import (
+	"strconv"
+	"strings"
+)
+
+// BurntSushi/toml decodes values but says nothing of where they are
+// written, so a small scanner of the same text finds that: the offset of
+// every key and value, by path. It runs only on text the decoder accepted,
+// and only has to find places, not values; on text it does not follow it
+// stops early and never fails, and the values it missed take the position
+// of the key or table that holds them.
+
+// spot is where the value at a path is written: the offset of its key
+// and of the value itself, or -1 when unknown.
+type spot struct{ key, val int }
+
+// tomlPath is a key path: key names and, inside arrays and arrays of
+// tables, item numbers, joined by "\x00".
+func tomlPath(parent, name string) string {
+	if parent == "" {
+		return name
+	}
+	return parent + "\x00" + name
+}
+
+type tomlScanner struct {
+	src    string
+	i      int
+	spots  map[string]spot
+	tables map[string]int // how many items each array of tables has had so far
+}
+
+// scanTOML returns the spots of the keys and values of the TOML text src,
+// as offsets in src.
+func scanTOML(src string) map[string]spot {
+	s := &tomlScanner{src: src, spots: map[string]spot{}, tables: map[string]int{}}
+	table := ""
+	for s.i < len(s.src) {
+		s.space(true)
+		if s.i >= len(s.src) {
+			break
+		}
+		if s.src[s.i] == '[' {
+			table = s.header()
+		} else {
+			s.keyValue(table, 0)
+		}
+		s.skipLine()
+	}
+	return s.spots
+}
+
+func (s *tomlScanner) mark(path string, key, val int) {
+	sp, ok := s.spots[path]
+	if !ok {
+		sp = spot{-1, -1}
+	}
+	if sp.key < 0 {
+		sp.key = key
+	}
+	if sp.val < 0 {
+		sp.val = val
+	}
+	s.spots[path] = sp
+}
+
+// header reads a table header, [a.b] or [[a.b]], and returns the path of
+// the table it opens. A name that is an array of tables, before the last,
+// means its latest item, as in TOML.
+func (s *tomlScanner) header() string {
+	start := s.i
+	aot := strings.HasPrefix(s.src[s.i:], "[[")
+	s.i++
+	if aot {
+		s.i++
+	}
+	names, offs := s.key()
+	path := ""
+	for j, name := range names {
+		path = tomlPath(path, name)
+		s.mark(path, offs[j], offs[j])
+		if n, ok := s.tables[path]; ok && j < len(names)-1 {
+			path = tomlPath(path, strconv.Itoa(n-1))
+		}
+	}
+	if aot && len(names) > 0 {
+		n := s.tables[path]
+		s.tables[path] = n + 1
+		path = tomlPath(path, strconv.Itoa(n))
+		s.mark(path, start, start)
+	}
+	return path
+}
+
+// keyValue reads key = value, the key perhaps dotted, inside the table at
+// path table.
+func (s *tomlScanner) keyValue(table string, depth int) {
+	names, offs := s.key()
+	if len(names) == 0 {
+		return
+	}
+	path := table
+	for j, name := range names {
+		path = tomlPath(path, name)
+		if j < len(names)-1 {
+			s.mark(path, offs[j], offs[j]) // a table the dotted key defines
+		} else {
+			s.mark(path, offs[j], -1)
+		}
+	}
+	s.space(false)
+	if !s.eat('=') {
+		return
+	}
+	s.space(false)
+	s.value(path, depth)
+}
+
+// key reads a key, bare, quoted or dotted, and returns its names and the
+// offset of each.
+func (s *tomlScanner) key() (names []string, offs []int) {
+	for {
+		s.space(false)
+		off := s.i
+		var name string
+		switch {
+		case s.i >= len(s.src):
+			return names, offs
+		case s.src[s.i] == '"':
+			raw := s.quoted('"')
+			// TOML's escapes are Go's, but for \e and \x (TOML 1.1); a key
+			// using those keeps its raw text and takes its table's position.
+			name = raw
+			if u, err := strconv.Unquote(`"` + raw + `"`); err == nil {
+				name = u
+			}
+		case s.src[s.i] == '\'':
+			name = s.quoted('\'')
+		default:
+			for s.i < len(s.src) && isBareKeyByte(s.src[s.i]) {
+				s.i++
+			}
+			if s.i == off {
+				return names, offs
+			}
+			name = s.src[off:s.i]
+		}
+		names, offs = append(names, name), append(offs, off)
+		s.space(false)
+		if !s.eat('.') {
+			return names, offs
+		}
+	}
+}
+
+func isBareKeyByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+// value reads the value at s.i, recording where it and everything inside
+// it are written.
+func (s *tomlScanner) value(path string, depth int) {
+	s.mark(path, -1, s.i)
+	if depth > maxDepth {
+		s.i = len(s.src)
+		return
+	}
+	switch rest := s.src[s.i:]; {
+	case rest == "":
+	case strings.HasPrefix(rest, `"""`), strings.HasPrefix(rest, "'''"):
+		s.multiline(rest[0])
+	case rest[0] == '"' || rest[0] == '\'':
+		s.quoted(rest[0])
+	case rest[0] == '[':
+		s.i++
+		for k := 0; ; k++ {
+			s.space(true)
+			if s.i >= len(s.src) || s.eat(']') {
+				return
+			}
+			s.value(tomlPath(path, strconv.Itoa(k)), depth+1)
+			s.space(true)
+			if !s.eat(',') {
+				s.space(true)
+				s.eat(']')
+				return
+			}
+		}
+	case rest[0] == '{':
+		s.i++
+		for {
+			s.space(true)
+			if s.i >= len(s.src) || s.eat('}') {
+				return
+			}
+			s.keyValue(path, depth+1)
+			s.space(true)
+			if !s.eat(',') {
+				s.space(true)
+				s.eat('}')
+				return
+			}
+		}
+	default: // a number, date or boolean: up to what ends a value
+		for s.i < len(s.src) && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.i])) {
+			s.i++
+		}
+	}
+}
+
+// quoted reads a one-line string opened by q at s.i and returns its text
+// between the quotes, escapes undone only for '"'.
+func (s *tomlScanner) quoted(q byte) string {
+	s.i++
+	start := s.i
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == q:
+			s.i++
+			return s.src[start : s.i-1]
+		case c == '\n':
+			return s.src[start:s.i]
+		case c == '\\' && q == '"':
+			s.i++
+		}
+		s.i++
+	}
+	s.i = len(s.src) // an escape may have stepped past the end
+	return s.src[start:]
+}
+
+// multiline reads a string opened by three of q at s.i. Up to two more
+// quotes may end it: """a "quote"""" is the text a "quote".
+func (s *tomlScanner) multiline(q byte) {
+	s.i += 3
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		if c == '\\' && q == '"' {
+			s.i += 2
+			continue
+		}
+		if c == q && strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3)) {
+			s.i += 3
+			for k := 0; k < 2 && s.i < len(s.src) && s.src[s.i] == q; k++ {
+				s.i++
+			}
+			return
+		}
+		s.i++
+	}
+	s.i = len(s.src)
+}
+
+// space skips blanks, and with newlines also line ends and comments.
+func (s *tomlScanner) space(newlines bool) {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t':
+		case '\r', '\n':
+			if !newlines {
+				return
+			}
+		case '#':
+			if !newlines {
+				return
+			}
+			s.skipLine()
+			continue
+		default:
+			return
+		}
+		s.i++
+	}
+}
+
+// skipLine moves past the end of the current line.
+func (s *tomlScanner) skipLine() {
+	if j := strings.IndexByte(s.src[s.i:], '\n'); j >= 0 {
+		s.i += j + 1
+	} else {
+		s.i = len(s.src)
+	}
+}
+
+func (s *tomlScanner) eat(c byte) bool {
+	if s.i < len(s.src) && s.src[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
