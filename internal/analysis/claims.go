@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"briefing/internal/model"
@@ -175,27 +176,52 @@ func alsoReported(ctx context.Context, s *site, similar func(model.SentenceRef) 
 				return err
 			}
 			e := &cf.Evidence[i]
-			// similar finds each sentence once: only a quote of several
-			// sentences can find one twice.
-			var seen map[[2]string]bool
-			if len(e.Sentences) > 1 {
-				seen = map[[2]string]bool{}
+			if len(e.Sentences) == 1 {
+				// similar finds each sentence once, so only the cited
+				// ones are to drop; most often that is none, and the
+				// quote shares what similar returned.
+				e.AlsoReported = drop(similar(e.Sentences[0]), cited)
+				continue
 			}
+			seen := map[[2]string]bool{}
 			for _, r := range e.Sentences {
 				for _, o := range similar(r) {
 					k := [2]string{o.Article, o.ID}
 					if cited[k] || seen[k] {
 						continue
 					}
-					if seen != nil {
-						seen[k] = true
-					}
+					seen[k] = true
 					e.AlsoReported = append(e.AlsoReported, o)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// drop returns refs less the sentences in out, by article and sentence ID:
+// refs itself, clipped, when none is, and nil when all are.
+func drop(refs []model.SentenceRef, out map[[2]string]bool) []model.SentenceRef {
+	var kept []model.SentenceRef
+	for i, r := range refs {
+		if !out[[2]string{r.Article, r.ID}] {
+			if kept != nil {
+				kept = append(kept, r)
+			}
+			continue
+		}
+		if kept == nil {
+			kept = make([]model.SentenceRef, i, len(refs))
+			copy(kept, refs)
+		}
+	}
+	switch {
+	case kept == nil && len(refs) > 0:
+		return slices.Clip(refs)
+	case len(kept) == 0:
+		return nil
+	}
+	return kept
 }
 
 // citedBy returns the sentences a claim's evidence spans, by article

@@ -14,8 +14,9 @@ import (
 // has moved them. Nothing changes a carry once made.
 type carry struct {
 	groups    map[string][]carriedStatement // article → its statements, in statementSet order
-	shares    copyShares                    // see detectCopies
-	cands     []copyCandidate               // shares.candidates()
+	numGroups int
+	shares    copyShares      // see detectCopies
+	cands     []copyCandidate // shares.candidates()
 	similar   map[sentenceKey][]model.SentenceRef
 	suggested []suggested
 	aliases   string // the fingerprint of the aliases that cover no suggestion
@@ -39,6 +40,7 @@ func keyOf(r model.SentenceRef) sentenceKey { return sentenceKey{r.Article, r.ID
 func newCarry(s *site, ss *statementSet, shares copyShares, similar map[sentenceKey][]model.SentenceRef, suggested []suggested) *carry {
 	c := &carry{
 		groups:    make(map[string][]carriedStatement, len(s.docs)),
+		numGroups: len(s.f.Statements),
 		shares:    shares,
 		cands:     shares.candidates(),
 		similar:   similar,
@@ -107,8 +109,8 @@ func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 
 // joinGroups joins the statements of ss that were in one group.
 func (c *carry) joinGroups(ss *statementSet) {
-	first := map[int32]int32{} // carried group → its first statement in ss
-	k := 0                     // the statement of ss
+	first := make([]int32, c.numGroups) // carried group → 1 + its first statement in ss
+	k := 0                              // the statement of ss
 	for ai, d := range ss.s.docs {
 		was := c.groups[d.Slug]
 		var byKey map[[2]string]int32 // actor, sentence ID → group; made when first needed
@@ -131,10 +133,10 @@ func (c *carry) joinGroups(ss *statementSet) {
 			if !ok {
 				continue
 			}
-			if f, ok := first[g]; ok {
-				ss.join(int32(k), f)
+			if f := first[g]; f > 0 {
+				ss.join(int32(k), f-1)
 			} else {
-				first[g] = int32(k)
+				first[g] = int32(k) + 1
 			}
 		}
 	}

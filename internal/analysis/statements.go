@@ -13,9 +13,13 @@ import (
 // the last complete analysis. Either way quotations join the statement
 // they continue, and groups are numbered and sorted by groups alone.
 type statementSet struct {
-	s     *site
-	list  []statement // in article, sentence, speaker order, as attributeAll gives them
-	first [][]int32   // article → sentence → index in list of its first statement
+	s    *site
+	list []statement // in article, sentence, speaker order, as attributeAll gives them
+	// first holds, for sentence i of article ai, the index in list of its
+	// first statement at first[sentences[ai]+i], and one past its last at
+	// the next index.
+	first     []int32
+	sentences []int32 // article → index in first of its first sentence
 	// parent is a union-find forest over list.
 	parent []int32
 }
@@ -31,18 +35,24 @@ type statement struct {
 // attributeAll), each a group of its own but for quotations, which join
 // the statement they continue.
 func newStatementSet(s *site, attrs []attribution) *statementSet {
-	ss := &statementSet{s: s, first: make([][]int32, len(s.docs))}
+	n, m := 0, 0
+	for _, at := range attrs {
+		m += len(at.speakers)
+		for _, sp := range at.speakers {
+			n += len(sp)
+		}
+	}
+	ss := &statementSet{s: s, list: make([]statement, 0, n), first: make([]int32, 0, m+1), sentences: make([]int32, len(s.docs))}
 	for ai := range s.docs {
-		at := attrs[ai]
-		ss.first[ai] = make([]int32, len(at.speakers)+1)
-		for i, sp := range at.speakers {
-			ss.first[ai][i] = int32(len(ss.list))
+		ss.sentences[ai] = int32(len(ss.first))
+		for i, sp := range attrs[ai].speakers {
+			ss.first = append(ss.first, int32(len(ss.list)))
 			for _, actor := range sp {
 				ss.list = append(ss.list, statement{actor, int32(ai), int32(i)})
 			}
 		}
-		ss.first[ai][len(at.speakers)] = int32(len(ss.list))
 	}
+	ss.first = append(ss.first, int32(len(ss.list)))
 	ss.parent = make([]int32, len(ss.list))
 	for k := range ss.parent {
 		ss.parent[k] = int32(k)
@@ -68,7 +78,8 @@ func newStatementSet(s *site, attrs []attribution) *statementSet {
 // index returns the index in ss.list of actor's statement in sentence i
 // of article ai.
 func (ss *statementSet) index(ai, i int, actor string) (int32, bool) {
-	for k := ss.first[ai][i]; k < ss.first[ai][i+1]; k++ {
+	at := ss.sentences[ai] + int32(i)
+	for k := ss.first[at]; k < ss.first[at+1]; k++ {
 		if ss.list[k].actor == actor {
 			return k, true
 		}
@@ -99,10 +110,16 @@ func (ss *statementSet) ref(k int32) model.SentenceRef {
 // how many articles carry them, most first, then by where they first
 // appear. Each holds its sentences in article then sentence order.
 func (ss *statementSet) groups() []model.StatementGroup {
+	roots := 0
+	for k := range ss.list {
+		if ss.find(int32(k)) == int32(k) {
+			roots++
+		}
+	}
 	number := make([]int32, len(ss.list)) // root → 1 + group number
 	groupOf := make([]int32, len(ss.list))
-	var groups []model.StatementGroup
-	var size []int
+	groups := make([]model.StatementGroup, 0, roots)
+	size := make([]int, 0, roots)
 	for k, st := range ss.list {
 		r := ss.find(int32(k))
 		if number[r] == 0 {
