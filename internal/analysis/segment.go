@@ -83,9 +83,20 @@ func paragraphSpans(text string) [][2]int {
 		}
 		if wrapped {
 			out = append(out, [2]int{block[0][0], block[len(block)-1][1]})
-		} else {
-			out = append(out, block...)
+			block = block[:0]
+			return
 		}
+		// One paragraph a line, but for a sentence wrapped over lines.
+		para := block[0]
+		for _, l := range block[1:] {
+			if continues(text[para[0]:para[1]], text[l[0]:l[1]]) {
+				para[1] = l[1]
+				continue
+			}
+			out = append(out, para)
+			para = l
+		}
+		out = append(out, para)
 		block = block[:0]
 	}
 	for off := 0; off < len(text); {
@@ -106,6 +117,31 @@ func paragraphSpans(text string) [][2]int {
 	return out
 }
 
+// continues reports whether line next continues the sentence that line
+// prev leaves unfinished: prev does not end a sentence, and either next
+// starts in lower case (after any opening quotation mark) or prev ends
+// with a comma or with a word that cannot end a sentence ("a", "the",
+// "of"). A headline or caption followed by the text, which also lacks
+// final punctuation, is not joined: the text starts a sentence.
+func continues(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?…:;”\"’)]", last) {
+		return false
+	}
+	if startsLower(strings.TrimLeft(next, "\"“‘'(")) {
+		return true
+	}
+	if last == ',' || last == '-' || last == '–' || last == '—' {
+		return true
+	}
+	w := prev[strings.LastIndexFunc(prev, unicode.IsSpace)+1:]
+	return unfinishing[strings.ToLower(w)]
+}
+
+// unfinishing are words after which no sentence ends: articles,
+// prepositions, conjunctions and the like.
+var unfinishing = setOf("a an the of to in on at by for from with into onto about than as and or but nor that which who whose whom whether if because while his her its their our my your this these those")
+
 func trimSpan(s string) (int, int) {
 	l := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	r := len(strings.TrimRightFunc(s, unicode.IsSpace))
@@ -121,17 +157,18 @@ func (s *Segmenter) sentenceSpans(para string) [][2]int {
 	for _, t := range s.tok.Tokenize(para) {
 		l, r := trimSpan(para[t.Start:t.End])
 		if l < r {
-			spans = append(spans, [2]int{t.Start + l, t.Start + r})
+			spans = splitAfterNumbers(para, t.Start+l, t.Start+r, spans)
 		}
 	}
-	// Rejoin what the tokenizer cut inside a quotation, and a piece that
-	// starts in lower case (a continuation, not a sentence).
+	// Rejoin what the tokenizer cut inside a quotation, a piece that
+	// starts in lower case (a continuation, not a sentence), and a number
+	// cut from the abbreviation it follows ("Aug. 3").
 	var out [][2]int
 	for i := 0; i < len(spans); i++ {
 		cur := spans[i]
 		for i+1 < len(spans) {
 			next := spans[i+1]
-			if startsLower(para[next[0]:next[1]]) {
+			if startsLower(para[next[0]:next[1]]) || beforeNumber(para[cur[0]:cur[1]], para[next[0]:next[1]]) {
 				cur[1] = next[1]
 				i++
 				continue
@@ -152,6 +189,47 @@ func (s *Segmenter) sentenceSpans(para string) [][2]int {
 	}
 	return out
 }
+
+// splitAfterNumbers appends the span para[start:end] to spans, cut after
+// each number that ends a sentence ("in 2021. Nobody"), which the tokenizer
+// keeps together: a number, a full stop, a space and a capital, the number
+// not the span's first word (a list item's "1.").
+func splitAfterNumbers(para string, start, end int, spans [][2]int) [][2]int {
+	for i := start; i+2 < end; i++ {
+		if para[i] != '.' || para[i+1] != ' ' || i == start || !isDigit(para[i-1]) {
+			continue
+		}
+		j := i - 1
+		for j > start && (isDigit(para[j-1]) || para[j-1] == ',') {
+			j--
+		}
+		if j == start || para[j-1] != ' ' {
+			continue // the span's first word, or part of a longer word
+		}
+		next := strings.TrimLeft(para[i+2:end], "\"“‘")
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) {
+			spans = append(spans, [2]int{start, i + 1})
+			start = i + 2
+		}
+	}
+	return append(spans, [2]int{start, end})
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// beforeNumber reports whether piece ends with an abbreviation that is
+// written before a number, a month ("Aug.") or "No.", and next starts
+// with a digit: a date or a number, not a new sentence.
+func beforeNumber(piece, next string) bool {
+	if next == "" || next[0] < '0' || next[0] > '9' || !strings.HasSuffix(piece, ".") {
+		return false
+	}
+	w := piece[strings.LastIndexFunc(piece, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })+1:]
+	return numberAbbreviations[strings.ToLower(w)]
+}
+
+// numberAbbreviations are abbreviations written before a number.
+var numberAbbreviations = setOf("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. no. nos.")
 
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

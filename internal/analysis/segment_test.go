@@ -35,11 +35,7 @@ func texts(paras []model.Paragraph, sents []model.Sentence) [][]string {
 
 func TestSegment(t *testing.T) {
 	long := "This line is not hard-wrapped: it runs on well past one hundred characters, as scraped text does, to the end."
-	tests := []struct {
-		name string
-		in   string
-		want [][]string // paragraphs of sentences
-	}{
+	tests := []segmentCase{
 		{
 			name: "abbreviation U.S.",
 			in:   "The U.S. State Department said it was aware of the reports. It gave no details.",
@@ -109,16 +105,7 @@ func TestSegment(t *testing.T) {
 			want: [][]string{{"Before and after images of the destroyed Ukrainian town of Bakhmut"}},
 		},
 	}
-	s := newSegmenter(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			paras, sents := s.Segment(tt.in)
-			checkSpans(t, tt.in, paras, sents)
-			if got := texts(paras, sents); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Segment(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkSegments(t, tests)
 }
 
 // TestSegmentRealArticles checks sentences of the default briefing that a
@@ -272,4 +259,97 @@ func FuzzSegment(f *testing.F) {
 		paras, sents := s.Segment(text)
 		checkSpans(t, text, paras, sents)
 	})
+}
+
+// TestSegmentWrappedAndDated checks patterns of scraped wire copy: a
+// sentence hard-wrapped over lines in text that otherwise has one
+// paragraph a line, and a dateline or a date with a month abbreviation.
+func TestSegmentWrappedAndDated(t *testing.T) {
+	long := "The regional council met for three hours on Monday evening and heard from residents of every village on the river."
+	tests := []segmentCase{
+		{
+			name: "a sentence wrapped over three lines",
+			in:   long + "\nAfter the vote the council issued a\nstatement warning that any attack would be a\n\"gift to the enemy\" and asked for calm.\nThe mayor did not attend.",
+			want: [][]string{{long}, {"After the vote the council issued a\nstatement warning that any attack would be a\n\"gift to the enemy\" and asked for calm."}, {"The mayor did not attend."}},
+		},
+		{
+			name: "a line ending in a comma",
+			in:   long + "\nThe minister, who spoke from the capital,\nSaid nothing about the bridge.",
+			want: [][]string{{long}, {"The minister, who spoke from the capital,\nSaid nothing about the bridge."}},
+		},
+		{
+			name: "a headline and a caption stay paragraphs of their own",
+			in:   "Flooding closes the river road\nResidents wade through water in Lenton on Tuesday\n" + long,
+			want: [][]string{{"Flooding closes the river road"}, {"Residents wade through water in Lenton on Tuesday"}, {long}},
+		},
+		{
+			name: "a finished line is a paragraph",
+			in:   long + "\nthe next line starts in lower case but the last one ended.",
+			want: [][]string{{long}, {"the next line starts in lower case but the last one ended."}},
+		},
+		{
+			name: "a dateline with a month abbreviation",
+			in:   "Kyiv, Aug. 3, (AP) - Ukraine's president said the talks would resume. He gave no date.",
+			want: [][]string{{"Kyiv, Aug. 3, (AP) - Ukraine's president said the talks would resume.", "He gave no date."}},
+		},
+		{
+			name: "a date inside a sentence",
+			in:   "The law took effect on Sept. 14 and was repealed on Dec. 2, 2021. Nobody noticed.",
+			want: [][]string{{"The law took effect on Sept. 14 and was repealed on Dec. 2, 2021.", "Nobody noticed."}},
+		},
+		{
+			name: "a number after an ordinary sentence end",
+			in:   "The count ended in a draw. 12 seats went to each side.",
+			want: [][]string{{"The count ended in a draw.", "12 seats went to each side."}},
+		},
+	}
+	checkSegments(t, tests)
+}
+
+// TestSegmentNumberEnds checks that a sentence ending in a number ends
+// there, and that a list item's number or a decimal does not end one.
+func TestSegmentNumberEnds(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"It was repealed in 2021. Nobody noticed.", []string{"It was repealed in 2021.", "Nobody noticed."}},
+		{"The fund holds 1,200. “That is enough,” she said.", []string{"The fund holds 1,200.", "“That is enough,” she said."}},
+		{"Growth was 2.5 percent. Prices rose.", []string{"Growth was 2.5 percent.", "Prices rose."}},
+		{"1. The council meets on Monday.", []string{"1. The council meets on Monday."}},
+	}
+	s := newSegmenter(t)
+	for _, tt := range tests {
+		_, sents := s.Segment(tt.in)
+		var got []string
+		for _, st := range sents {
+			got = append(got, st.Text)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Segment(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// segmentCase is a text and the sentences it must be split into, by
+// paragraph.
+type segmentCase struct {
+	name string
+	in   string
+	want [][]string // paragraphs of sentences
+}
+
+// checkSegments segments each case's text and compares the result.
+func checkSegments(t *testing.T, tests []segmentCase) {
+	t.Helper()
+	s := newSegmenter(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras, sents := s.Segment(tt.in)
+			checkSpans(t, tt.in, paras, sents)
+			if got := texts(paras, sents); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Segment(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
 }
