@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,6 +68,7 @@ type sentenceView struct {
 	start, end int
 	words      [][2]int
 	mentions   []model.Mention
+	outer      []model.Mention // owned: mentions, when some are nested, are made here
 }
 
 func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[i][1]] }
@@ -89,7 +91,8 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		if first == next && !mayHavePronounSubject(s.Text) {
 			continue
 		}
-		v.start, v.end, v.mentions, v.words = s.Start, s.End, ms[first:next], v.words[:0]
+		v.start, v.end, v.words = s.Start, s.End, v.words[:0]
+		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
 		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
 		own[i], pronoun[i] = v.speakers()
 	}
@@ -119,6 +122,21 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		}
 	}
 	return speakers, continues
+}
+
+// outerMentions returns the mentions of ms that are not nested in a longer
+// one (see Mention.Nested), for the longer alias decides who speaks: ms
+// itself when none is nested, else buf with them appended, and buf.
+func outerMentions(ms, buf []model.Mention) (outer, grown []model.Mention) {
+	if !slices.ContainsFunc(ms, func(m model.Mention) bool { return m.Nested }) {
+		return ms, buf
+	}
+	for _, m := range ms {
+		if !m.Nested {
+			buf = append(buf, m)
+		}
+	}
+	return buf, buf
 }
 
 // mayHavePronounSubject is a cheap test for "he said" and the like.

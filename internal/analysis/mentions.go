@@ -115,8 +115,10 @@ func caseForms(alias string) []string {
 }
 
 // find returns the mentions in text: all alias occurrences on word
-// boundaries, leftmost first, the longest at each place, none overlapping.
-// Sentence is not set.
+// boundaries, leftmost first, the longest at each place, none overlapping;
+// and, marked Nested, the longest occurrences of other actors' aliases
+// inside them, none overlapping another of its actor's. Mentions are in
+// text order, an outer one before those nested in it. Sentence is not set.
 func (am *aliasMatcher) find(text string) []model.Mention {
 	if len(am.pats) == 0 {
 		return nil
@@ -139,12 +141,24 @@ func (am *aliasMatcher) find(text string) []model.Mention {
 		}
 		return all[i].End > all[j].End
 	})
-	out := all[:0]
-	at := 0
+	out := make([]model.Mention, 0, len(all))
+	outer := -1 // index in out of the mention being looked inside
 	for _, x := range all {
-		if x.Start >= at {
+		if outer < 0 || x.Start >= out[outer].End {
 			out = append(out, x)
-			at = x.End
+			outer = len(out) - 1
+			continue
+		}
+		if x.End > out[outer].End || x.Actor == out[outer].Actor {
+			continue // overlaps the outer one, or names its actor again
+		}
+		overlaps := false
+		for _, n := range out[outer+1:] {
+			overlaps = overlaps || n.Actor == x.Actor && x.Start < n.End
+		}
+		if !overlaps {
+			x.Nested = true
+			out = append(out, x)
 		}
 	}
 	return out

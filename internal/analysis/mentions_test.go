@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -95,12 +96,15 @@ func TestFindMentionsDiagnostics(t *testing.T) {
 
 	var ms []string
 	for _, m := range s.f.Mentions {
-		ms = append(ms, m.Actor+"@"+a.Text[m.Start:m.End])
+		ms = append(ms, m.Actor+"@"+a.Text[m.Start:m.End]+map[bool]string{true: " (nested)"}[m.Nested])
 		if d := s.docs[0]; m.Article != "a1" || m.Start < d.Sentences[m.Sentence].Start || m.End > d.Sentences[m.Sentence].End {
 			t.Errorf("mention %+v is not inside its sentence", m)
 		}
 	}
-	wantMs := []string{"dmitry-peskov@Kremlin spokesman Dmitry Peskov", "dmitry-peskov@Kremlin spokesman", "zz-kremlin@Kremlin",
+	// "Kremlin" inside Peskov's aliases is also a mention of the Kremlin,
+	// nested in his.
+	wantMs := []string{"dmitry-peskov@Kremlin spokesman Dmitry Peskov", "zz-kremlin@Kremlin (nested)",
+		"dmitry-peskov@Kremlin spokesman", "zz-kremlin@Kremlin (nested)", "zz-kremlin@Kremlin",
 		"vladimir-putin@Putin", "russian-volunteer-corps@RDK", "russian-defence-ministry@the Russian defence ministry"}
 	if !slices.Equal(ms, wantMs) {
 		t.Errorf("mentions = %q, want %q", ms, wantMs)
@@ -126,16 +130,21 @@ func TestFindMentionsSeeds(t *testing.T) {
 		order[a.Slug] = i
 	}
 	count := map[string]int{}
+	outer := 0 // the last mention not nested
 	for i, m := range s.f.Mentions {
 		a := s.Article(m.Article)
 		if got := a.Text[m.Start:m.End]; aliasKey(got) != aliasKey(m.Alias) {
 			t.Errorf("mention %q of %s is not its alias %q", got, m.Actor, m.Alias)
 		}
-		if i > 0 {
-			p := s.f.Mentions[i-1]
+		if p := s.f.Mentions[outer]; m.Nested {
+			if p.Article != m.Article || m.Start < p.Start || m.End > p.End || m.Actor == p.Actor {
+				t.Errorf("nested mention %+v is not inside another actor's %+v", m, p)
+			}
+		} else if i > 0 {
 			if order[p.Article] > order[m.Article] || p.Article == m.Article && p.End > m.Start {
 				t.Errorf("mentions out of order or overlapping: %+v then %+v", p, m)
 			}
+			outer = i
 		}
 		count[m.Actor]++
 	}
@@ -143,5 +152,32 @@ func TestFindMentionsSeeds(t *testing.T) {
 		if count[slug] < min {
 			t.Errorf("%s is mentioned %d times, want at least %d", slug, count[slug], min)
 		}
+	}
+}
+
+// TestNestedMentions checks that a name inside another actor's longer
+// alias is a mention of both, and that the longer alias decides who speaks.
+func TestNestedMentions(t *testing.T) {
+	actors := []*model.Actor{
+		{Slug: "presidential-office", Name: "The presidential office", Kind: model.Organisation,
+			Aliases: []string{"the office of Ukrainian President Volodymyr Zelensky"}},
+		{Slug: "zelensky", Name: "Volodymyr Zelensky", Kind: model.Person, Aliases: []string{"Zelensky"}},
+		{Slug: "council", Name: "The city council", Kind: model.Organisation, Aliases: []string{"the council"}},
+	}
+	text := "The office of Ukrainian President Volodymyr Zelensky said the talks would go on. " +
+		"The council said nothing. Zelensky spoke later."
+	s := newTestSite(t, &model.Site{Actors: actors, Articles: []*model.Article{segmented(t, "a", text)}})
+	findMentions(s, new(memo))
+	var got []string
+	for _, m := range s.f.Mentions {
+		got = append(got, fmt.Sprintf("%s@%d nested=%v", m.Actor, m.Sentence, m.Nested))
+	}
+	want := []string{"presidential-office@0 nested=false", "zelensky@0 nested=true", "council@1 nested=false", "zelensky@2 nested=false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions = %q, want %q", got, want)
+	}
+	speakers, _ := attribute(s.docs[0], s.f.Mentions, func(slug string) bool { return slug == "zelensky" })
+	if !slices.Equal(speakers[0], []string{"presidential-office"}) {
+		t.Errorf("the first sentence's speakers are %q, want only the office", speakers[0])
 	}
 }

@@ -73,6 +73,11 @@ type Mention struct {
 	Article    string
 	Sentence   int
 	Start, End int // byte offsets into Article.Text
+	// Nested is set on a name inside another actor's longer alias ("Volodymyr
+	// Zelensky" in "the office of Ukrainian President Volodymyr Zelensky"):
+	// it names the actor, but the longer alias decides who speaks and what
+	// a page links.
+	Nested bool
 }
 
 // StatementGroup is one thing an actor said, as reported by one or more
