@@ -285,8 +285,11 @@ func TestAnalyzeCancel(t *testing.T) {
 		}
 	}
 	t.Logf("a complete analysis of %d articles takes %v; the slowest return after a cancel %v", len(s.Articles), took, slowest)
-	if slowest > 50*time.Millisecond {
-		t.Errorf("Analyze returned %v after its context was cancelled", slowest)
+	// A cancelled analysis returns within milliseconds on a quiet machine;
+	// the bound only catches one that runs on to its end (took), with room
+	// for a loaded machine's scheduling.
+	if slowest > max(took/2, 200*time.Millisecond) {
+		t.Errorf("Analyze returned %v after its context was cancelled (a complete analysis takes %v)", slowest, took)
 	}
 	compare(t, "complete after cancelled", analyze(t, an, s), want)
 }
