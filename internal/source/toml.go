@@ -1,6 +1,7 @@
 package source
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -29,6 +30,7 @@ func TOMLPath(parent, name string) string {
 type TOML struct {
 	spots  map[string]Spot
 	tables map[string]int // how many items each array of tables has
+	arrays map[string]int // how many items each inline array has
 }
 
 type tomlScanner struct {
@@ -40,7 +42,7 @@ type tomlScanner struct {
 // ScanTOML finds where the keys and values of the TOML text src are
 // written, as offsets in src.
 func ScanTOML(src string) *TOML {
-	s := &tomlScanner{src: src, TOML: &TOML{spots: map[string]Spot{}, tables: map[string]int{}}}
+	s := &tomlScanner{src: src, TOML: &TOML{spots: map[string]Spot{}, tables: map[string]int{}, arrays: map[string]int{}}}
 	table := ""
 	for s.i < len(s.src) {
 		s.space(true)
@@ -61,6 +63,50 @@ func ScanTOML(src string) *TOML {
 func (t *TOML) At(path string) (Spot, bool) {
 	sp, ok := t.spots[path]
 	return sp, ok
+}
+
+// Find returns every place key is written, in file order; key is a list
+// of names as the decoder gives them (toml.Key), without item numbers. An
+// array of tables counts each item: [[a]] written twice is two places for
+// a, and a.x written in each is two places for a.x. So is an inline array
+// met before the last name: a = [{x = 1}, {x = 2}] has two of a.x.
+func (t *TOML) Find(key []string) []Spot {
+	paths := []string{""}
+	for j, name := range key {
+		var next []string
+		for _, p := range paths {
+			q := TOMLPath(p, name)
+			if _, ok := t.spots[q]; !ok {
+				continue
+			}
+			n, items := t.tables[q]
+			if !items && j < len(key)-1 {
+				n, items = t.arrays[q]
+			}
+			if !items {
+				next = append(next, q)
+				continue
+			}
+			for i := range n {
+				next = append(next, TOMLPath(q, strconv.Itoa(i)))
+			}
+		}
+		paths = next
+	}
+	spots := make([]Spot, 0, len(paths))
+	for _, p := range paths {
+		spots = append(spots, t.spots[p])
+	}
+	sort.SliceStable(spots, func(i, j int) bool { return spots[i].first() < spots[j].first() })
+	return spots
+}
+
+// first returns the offset at which the spot starts.
+func (sp Spot) first() int {
+	if sp.Key >= 0 {
+		return sp.Key
+	}
+	return sp.Val
 }
 
 func (s *tomlScanner) mark(path string, key, val int) {
@@ -191,6 +237,7 @@ func (s *tomlScanner) value(path string, depth int) {
 			if s.i >= len(s.src) || s.eat(']') {
 				return
 			}
+			s.arrays[path] = k + 1
 			s.value(TOMLPath(path, strconv.Itoa(k)), depth+1)
 			s.space(true)
 			if !s.eat(',') {
