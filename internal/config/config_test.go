@@ -165,3 +165,24 @@ func TestSettingsAreText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse checks that Parse ends on any text, and places every problem
+// inside the file.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"title = \"X\"\n[site]\ntitle = 1\n",
+		"[[a]]\nb = 1\n[[a]]\nc = [{d = 1}]\n",
+		"title.x = 1\nlanguage = [1]\n\"q.k\" = 2\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Count(src, "\n") + 1
+		_, diags := Parse("config.toml", []byte(src))
+		for _, d := range diags {
+			if d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 {
+				t.Errorf("%v outside the %d lines of %q", d, lines, src)
+			}
+		}
+	})
+}
