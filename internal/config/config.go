@@ -1,7 +1,8 @@
 // Package config reads a briefing's config.toml.
 //
 // The file is TOML and strict: an unknown key or a value of the wrong type
-// is an error naming config.toml:line:col. Every key is optional:
+// is an error naming config.toml:line:col, the key's own place; every one
+// is reported, not only the first. Every key is optional:
 //
 //	title       = "The Belgorod raid"      # site title, shown in every page header
 //	description = "…"                      # default meta description
@@ -14,12 +15,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
+	"reflect"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"briefing/internal/model"
+	"briefing/internal/source"
 )
 
 // FileName is the configuration file of a briefing folder.
@@ -68,41 +70,71 @@ func (c Config) AbsURL(path string) string {
 }
 
 // Parse decodes data, the contents of config.toml, over Default. Problems
-// are returned as diagnostics positioned in file.
+// are returned as diagnostics positioned in file, all of them: every
+// unknown key and every value of the wrong type.
 func Parse(file string, data []byte) (Config, model.Diagnostics) {
 	cfg := Default()
 	var diags model.Diagnostics
+	lt := source.NewFile(file, data)
 	md, err := toml.Decode(string(data), &cfg)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			diags.Add(model.Diagnostic{
-				Pos:      model.Pos{File: file, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)},
-				Severity: model.Error,
-				Message:  pe.Message,
-				Hint:     pe.Usage,
-			})
-		} else if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-			// Type mismatches are not ParseErrors; they name the line and key.
-			key := m[2][strings.LastIndex(m[2], ".")+1:]
-			line, col := findKey(data, key)
-			d := model.Diagnostic{Pos: model.Pos{File: file, Line: line, Col: col}, Severity: model.Error, Message: m[2] + ": " + m[3]}
-			if t := typeMismatch.FindStringSubmatch(m[3]); t != nil {
-				d.Message = fmt.Sprintf("%s must be %s, not %s", m[2], typeWords(t[2]), typeWords(t[1]))
-				if t[2] == "string" {
-					d.Hint = fmt.Sprintf("write text in double quotes: %s = \"…\"", key)
-				}
-			}
-			diags.Add(d)
-		} else {
-			diags.Errorf(model.Pos{File: file, Line: 1, Col: 1}, "%v", err)
-		}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		diags.Add(model.Diagnostic{Pos: lt.Pos(pe.Position.Start), Severity: model.Error, Message: pe.Message, Hint: pe.Usage})
 		return cfg, diags
 	}
-	for _, k := range md.Undecoded() {
-		line, col := findKey(data, k[len(k)-1])
+	spots := source.ScanTOML(string(data))
+	// at returns where the nth listing of key is written or, if the
+	// scanner missed it, the table that holds it.
+	at := func(key toml.Key, nth int) model.Pos {
+		for k := key; len(k) > 0; k = k[:len(k)-1] {
+			if found := spots.Find(k); len(found) > 0 {
+				sp := found[min(nth, len(found)-1)]
+				if sp.Key < 0 {
+					return lt.Pos(sp.Val)
+				}
+				return lt.Pos(sp.Key)
+			}
+		}
+		return lt.Pos(0)
+	}
+
+	// The decoder stops at the first value of the wrong type, and names
+	// it only in its message; so each setting's type is checked here.
+	// Every setting is text (TestSettingsAreText); a key under one makes
+	// it a table.
+	mistyped := map[string]bool{}
+	for _, k := range md.Keys() {
+		if !isSetting(k[0]) || mistyped[k[0]] {
+			continue
+		}
+		typ := "Hash"
+		if len(k) == 1 {
+			typ = md.Type(k...)
+		}
+		if typ == "String" {
+			continue
+		}
+		mistyped[k[0]] = true
 		diags.Add(model.Diagnostic{
-			Pos:      model.Pos{File: file, Line: line, Col: col},
+			Pos:      at(k[:1], 0),
+			Severity: model.Error,
+			Message:  fmt.Sprintf("%s must be text, not %s", k[:1], tomlWords(typ)),
+			Hint:     fmt.Sprintf("write text in double quotes: %s = \"…\"", k[:1]),
+		})
+	}
+	if err != nil && len(mistyped) == 0 {
+		diags.Errorf(lt.Pos(0), "%v", err) // a refusal the check above does not foresee
+	}
+
+	listed := map[string]int{}
+	for _, k := range md.Undecoded() {
+		nth := listed[k.String()]
+		listed[k.String()]++
+		if isSetting(k[0]) {
+			continue // mistyped, or after the value the decoder stopped at
+		}
+		diags.Add(model.Diagnostic{
+			Pos:      at(k, nth),
 			Severity: model.Error,
 			Message:  fmt.Sprintf("unknown key %q", k.String()),
 			Hint:     "known keys are title, description, base_url, language and author",
@@ -110,43 +142,41 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 	}
 	if cfg.BaseURL != "" {
 		if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Host == "" && !strings.HasPrefix(cfg.BaseURL, "/")) {
-			line, col := findKey(data, "base_url")
-			diags.Errorf(model.Pos{File: file, Line: line, Col: col}, "base_url %q is not an absolute URL or path; write e.g. \"https://user.github.io/repo/\"", cfg.BaseURL)
+			diags.Errorf(at(toml.Key{"base_url"}, 0), "base_url %q is not an absolute URL or path; write e.g. \"https://user.github.io/repo/\"", cfg.BaseURL)
 		}
 	}
 	return cfg, diags
 }
 
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
+// isSetting reports whether the decoder fills a field of Config from the
+// top-level key name: one tagged with it, or, as BurntSushi/toml also
+// matches, with it in other case.
+func isSetting(name string) bool {
+	t := reflect.TypeFor[Config]()
+	for i := range t.NumField() {
+		if strings.EqualFold(t.Field(i).Tag.Get("toml"), name) {
+			return true
+		}
+	}
+	return false
+}
 
-var typeMismatch = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
-
-// typeWords names a Go type of a TOML value the way an editor would.
-func typeWords(t string) string {
-	switch {
-	case t == "string":
+// tomlWords names a TOML type, as md.Type gives it, the way an editor
+// would.
+func tomlWords(t string) string {
+	switch t {
+	case "String":
 		return "text"
-	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "float"):
+	case "Integer", "Float":
 		return "a number"
-	case t == "bool":
+	case "Bool":
 		return "true or false"
-	case strings.HasPrefix(t, "[]"):
+	case "Array", "ArrayHash":
 		return "a list"
-	case strings.HasPrefix(t, "map"):
+	case "Hash":
 		return "a table"
-	case t == "time.Time":
+	case "Datetime":
 		return "a date"
 	}
 	return t
-}
-
-// findKey returns the position of the first line assigning key, or 1:1.
-func findKey(data []byte, key string) (line, col int) {
-	re := regexp.MustCompile(`^(\s*)(?:"` + regexp.QuoteMeta(key) + `"|` + regexp.QuoteMeta(key) + `)\s*=`)
-	for i, l := range strings.Split(string(data), "\n") {
-		if m := re.FindStringSubmatchIndex(l); m != nil {
-			return i + 1, m[3] + 1
-		}
-	}
-	return 1, 1
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"briefing/internal/model"
+	"briefing/internal/source"
 )
 
 // errUnclosed reports front matter that runs to the end of the file.
@@ -21,7 +22,7 @@ var errUnclosed = errors.New("front matter is never closed")
 // offset at which the body starts, the line after the closing brace.
 // On errUnclosed the caller reports the missing end; other problems are
 // reported here, and the returned node is nil.
-func decodeJSON(lt *lines, data []byte, start int, diags *model.Diagnostics) (*node, int, error) {
+func decodeJSON(lt *source.File, data []byte, start int, diags *model.Diagnostics) (*node, int, error) {
 	// First find the end, checking the syntax: Decode reports a syntax
 	// error at its byte, where Token reports it after the last token.
 	dec := json.NewDecoder(bytes.NewReader(data[start:]))
@@ -33,9 +34,9 @@ func decodeJSON(lt *lines, data []byte, start int, diags *model.Diagnostics) (*n
 			return nil, 0, errUnclosed
 		case errors.As(err, &se):
 			// Offset counts the offending byte; point at it.
-			diags.Errorf(lt.pos(start+max(int(se.Offset)-1, 0)), "invalid JSON front matter: %v", err)
+			diags.Errorf(lt.Pos(start+max(int(se.Offset)-1, 0)), "invalid JSON front matter: %v", err)
 		default:
-			diags.Errorf(lt.pos(start), "invalid JSON front matter: %v", err)
+			diags.Errorf(lt.Pos(start), "invalid JSON front matter: %v", err)
 		}
 		return nil, 0, err
 	}
@@ -45,7 +46,7 @@ func decodeJSON(lt *lines, data []byte, start int, diags *model.Diagnostics) (*n
 		rest, body = rest[:i], end+i+1
 	}
 	if trimmed := bytes.TrimLeft(rest, " \t\r"); len(trimmed) > 0 {
-		diags.Add(model.Diagnostic{Pos: lt.pos(end + len(rest) - len(trimmed)), Severity: model.Error,
+		diags.Add(model.Diagnostic{Pos: lt.Pos(end + len(rest) - len(trimmed)), Severity: model.Error,
 			Message: "text after the closing brace of the JSON front matter",
 			Hint:    "end the front matter with a line holding only \"}\" and start the text on the next line"})
 		return nil, 0, errors.New("text after front matter")
@@ -55,7 +56,7 @@ func decodeJSON(lt *lines, data []byte, start int, diags *model.Diagnostics) (*n
 	r.dec.UseNumber()
 	root, err := r.value(0)
 	if err != nil {
-		diags.Errorf(lt.pos(r.at), "invalid JSON front matter: %v", err)
+		diags.Errorf(lt.Pos(r.at), "invalid JSON front matter: %v", err)
 		return nil, 0, err
 	}
 	return root, body, nil
@@ -68,7 +69,7 @@ type jsonReader struct {
 	data  []byte
 	start int // offset of the decoder's input in data
 	at    int // offset of the token being read
-	lt    *lines
+	lt    *source.File
 	diags *model.Diagnostics
 }
 
@@ -94,7 +95,7 @@ func (r *jsonReader) next() int {
 func (r *jsonReader) token() (json.Token, model.Pos, error) {
 	r.at = r.next()
 	tok, err := r.dec.Token()
-	return tok, r.lt.pos(r.at), err
+	return tok, r.lt.Pos(r.at), err
 }
 
 func (r *jsonReader) value(depth int) (*node, error) {

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"briefing/internal/model"
+	"briefing/internal/source"
 )
 
 // kind is the shape of a front-matter value.
@@ -87,12 +88,13 @@ func capture(format string) frontmatter.UnmarshalFunc {
 // lines it spans. Each opens the file, after any blank lines. The body
 // keeps its place: bodyPos is its true line in the file.
 func parseDocument(file string, data []byte, diags *model.Diagnostics) document {
-	lt := newLines(file, data)
-	doc := document{file: file, body: string(data), bodyPos: lt.pos(0)}
+	lt := source.NewFile(file, data)
+	doc := document{file: file, body: string(data), bodyPos: lt.Pos(0)}
 
 	// The first line that is not blank holds the opening delimiter.
 	first, opener := len(data), ""
-	for _, start := range lt.starts {
+	for n := 1; n <= lt.LineCount(); n++ {
+		start := lt.LineStart(n)
 		if line := bytes.TrimSpace(data[start : start+lineLen(data[start:])]); len(line) > 0 {
 			first, opener = start, string(line)
 			break
@@ -104,7 +106,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 			closer = "}"
 		}
 		diags.Add(model.Diagnostic{
-			Pos: lt.pos(first), Severity: model.Error,
+			Pos: lt.Pos(first), Severity: model.Error,
 			Message: fmt.Sprintf("front matter opened with %q is never closed", opener),
 			Hint:    fmt.Sprintf("add a line with %q after the last key", closer),
 		})
@@ -119,7 +121,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		case err != nil:
 			doc.body, doc.broken = "", true
 		default:
-			doc.meta, doc.body, doc.bodyPos = meta, string(data[body:]), lt.pos(body)
+			doc.meta, doc.body, doc.bodyPos = meta, string(data[body:]), lt.Pos(body)
 		}
 		return doc
 	}
@@ -129,7 +131,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
-		diags.Errorf(lt.pos(0), "cannot read front matter: %v", err)
+		diags.Errorf(lt.Pos(0), "cannot read front matter: %v", err)
 		doc.body, doc.broken = "", true
 		return doc
 	}
@@ -140,13 +142,13 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		return doc
 	}
 	bodyStart := len(data) - len(rest)
-	doc.body, doc.bodyPos = string(rest), lt.pos(bodyStart)
+	doc.body, doc.bodyPos = string(rest), lt.Pos(bodyStart)
 
 	// The front matter starts on the line after the delimiter.
 	dataStart := min(first+lineLen(data[first:])+1, len(data))
 	switch raw.format {
 	case "yaml":
-		doc.meta = decodeYAML(file, raw.data, lt.pos(dataStart).Line, diags)
+		doc.meta = decodeYAML(file, raw.data, lt.Pos(dataStart).Line, diags)
 	case "toml":
 		doc.meta = decodeTOML(lt, raw.data, dataStart, diags)
 	}

@@ -242,26 +242,6 @@ func checkNodePos(t *testing.T, n *node, lastLine int) {
 	}
 }
 
-// FuzzScanTOML checks that the TOML position scanner ends, on any text,
-// and only reports offsets inside it.
-func FuzzScanTOML(f *testing.F) {
-	for _, seed := range []string{
-		"title = \"T\"\n[[evidence]]\nquote = 'q'\n",
-		"a = [1, [2, {b = \"\"\"c\n\"\"\"}]] # d\n[e.\"f\".g]\nh.i = 2023-05-23 07:00:00Z\n",
-		"a = \"\\\"\n[[\n'''\n{\n",
-		"[[a]]\n[[a.b]]\n[a.b.c]\n[[a]]\n",
-	} {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		for path, sp := range scanTOML(src) {
-			if sp.key < -1 || sp.key > len(src) || sp.val < -1 || sp.val > len(src) || sp.key < 0 && sp.val < 0 {
-				t.Errorf("%q at %+v, outside the text of %d bytes", path, sp, len(src))
-			}
-		}
-	})
-}
-
 // TestFrontMatterPositions checks that every key and value of TOML and
 // JSON front matter is placed at its own line and column, however the
 // file is laid out: tables, arrays of tables, dotted, quoted and inline

@@ -11,31 +11,32 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"briefing/internal/model"
+	"briefing/internal/source"
 )
 
 // decodeTOML decodes TOML front matter, data, which starts at offset base
-// in the file, and gives every key and value the position scanTOML finds
-// for it.
-func decodeTOML(lt *lines, data []byte, base int, diags *model.Diagnostics) *node {
+// in the file, and gives every key and value the position
+// source.ScanTOML finds for it.
+func decodeTOML(lt *source.File, data []byte, base int, diags *model.Diagnostics) *node {
 	var m map[string]any
 	if _, err := toml.Decode(string(data), &m); err != nil {
-		pos, msg := lt.pos(base), err.Error()
+		pos, msg := lt.Pos(base), err.Error()
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			pos, msg = lt.pos(base+pe.Position.Start), pe.Message
+			pos, msg = lt.Pos(base+pe.Position.Start), pe.Message
 		}
 		diags.Errorf(pos, "invalid TOML front matter: %s", msg)
 		return nil
 	}
-	t := tomlTree{lt: lt, base: base, spots: scanTOML(string(data))}
-	return t.node(m, "", lt.pos(base))
+	t := tomlTree{lt: lt, base: base, spots: source.ScanTOML(string(data))}
+	return t.node(m, "", lt.Pos(base))
 }
 
 // tomlTree turns decoded TOML values into nodes, placed by their spots.
 type tomlTree struct {
-	lt    *lines
+	lt    *source.File
 	base  int
-	spots map[string]spot
+	spots *source.TOML
 }
 
 // at returns the position of off, an offset in the TOML text, or def
@@ -44,15 +45,15 @@ func (t tomlTree) at(off int, def model.Pos) model.Pos {
 	if off < 0 {
 		return def
 	}
-	return t.lt.pos(t.base + off)
+	return t.lt.Pos(t.base + off)
 }
 
 // node converts v, the value at path; def is the position of its key, or
 // of what holds it, for a value the scanner did not place.
 func (t tomlTree) node(v any, path string, def model.Pos) *node {
 	pos := def
-	if sp, ok := t.spots[path]; ok {
-		pos = t.at(sp.val, def)
+	if sp, ok := t.spots.At(path); ok {
+		pos = t.at(sp.Val, def)
 	}
 	switch v := v.(type) {
 	case map[string]any:
@@ -63,8 +64,8 @@ func (t tomlTree) node(v any, path string, def model.Pos) *node {
 		}
 		// In file order; a key not found (none should be) goes last.
 		keyOff := func(k string) int {
-			if sp, ok := t.spots[tomlPath(path, k)]; ok && sp.key >= 0 {
-				return sp.key
+			if sp, ok := t.spots.At(source.TOMLPath(path, k)); ok && sp.Key >= 0 {
+				return sp.Key
 			}
 			return math.MaxInt
 		}
@@ -75,10 +76,10 @@ func (t tomlTree) node(v any, path string, def model.Pos) *node {
 			return keys[i] < keys[j]
 		})
 		for _, k := range keys {
-			kp := tomlPath(path, k)
+			kp := source.TOMLPath(path, k)
 			at := pos
-			if sp, ok := t.spots[kp]; ok {
-				at = t.at(sp.key, pos)
+			if sp, ok := t.spots.At(kp); ok {
+				at = t.at(sp.Key, pos)
 			}
 			n.keys = append(n.keys, &node{kind: scalar, tag: "str", str: k, pos: at})
 			n.vals = append(n.vals, t.node(v[k], kp, at))
@@ -93,7 +94,7 @@ func (t tomlTree) node(v any, path string, def model.Pos) *node {
 	case []any:
 		n := &node{kind: list, pos: pos}
 		for i, x := range v {
-			n.items = append(n.items, t.node(x, tomlPath(path, strconv.Itoa(i)), pos))
+			n.items = append(n.items, t.node(x, source.TOMLPath(path, strconv.Itoa(i)), pos))
 		}
 		return n
 	}

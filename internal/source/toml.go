@@ -1,41 +1,48 @@
-package content
+package source
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
 
-// BurntSushi/toml decodes values but says nothing of where they are
-// written, so a small scanner of the same text finds that: the offset of
-// every key and value, by path. It runs only on text the decoder accepted,
-// and only has to find places, not values; on text it does not follow it
-// stops early and never fails, and the values it missed take the position
-// of the key or table that holds them.
+// maxDepth bounds how deeply the scanner follows nested values, so that a
+// text of ten thousand "[" does not cost a deep recursion; what is deeper
+// is not found.
+const maxDepth = 64
 
-// spot is where the value at a path is written: the offset of its key
-// and of the value itself, or -1 when unknown.
-type spot struct{ key, val int }
+// Spot is where the value at a key path is written: the offset of its key
+// and of the value itself, or -1 when not found. An item of an inline
+// array has no key.
+type Spot struct{ Key, Val int }
 
-// tomlPath is a key path: key names and, inside arrays and arrays of
-// tables, item numbers, joined by "\x00".
-func tomlPath(parent, name string) string {
+// TOMLPath is a key path: key names and, inside arrays and arrays of
+// tables, item numbers, joined by "\x00". The path of a top-level key is
+// its name.
+func TOMLPath(parent, name string) string {
 	if parent == "" {
 		return name
 	}
 	return parent + "\x00" + name
 }
 
-type tomlScanner struct {
-	src    string
-	i      int
-	spots  map[string]spot
-	tables map[string]int // how many items each array of tables has had so far
+// TOML is where the keys and values of one TOML text are written.
+type TOML struct {
+	spots  map[string]Spot
+	tables map[string]int // how many items each array of tables has
+	arrays map[string]int // how many items each inline array has
 }
 
-// scanTOML returns the spots of the keys and values of the TOML text src,
-// as offsets in src.
-func scanTOML(src string) map[string]spot {
-	s := &tomlScanner{src: src, spots: map[string]spot{}, tables: map[string]int{}}
+type tomlScanner struct {
+	*TOML
+	src string
+	i   int
+}
+
+// ScanTOML finds where the keys and values of the TOML text src are
+// written, as offsets in src.
+func ScanTOML(src string) *TOML {
+	s := &tomlScanner{src: src, TOML: &TOML{spots: map[string]Spot{}, tables: map[string]int{}, arrays: map[string]int{}}}
 	table := ""
 	for s.i < len(s.src) {
 		s.space(true)
@@ -49,19 +56,69 @@ func scanTOML(src string) map[string]spot {
 		}
 		s.skipLine()
 	}
-	return s.spots
+	return s.TOML
+}
+
+// At returns the spot of the key or value at path, a TOMLPath.
+func (t *TOML) At(path string) (Spot, bool) {
+	sp, ok := t.spots[path]
+	return sp, ok
+}
+
+// Find returns every place key is written, in file order; key is a list
+// of names as the decoder gives them (toml.Key), without item numbers. An
+// array of tables counts each item: [[a]] written twice is two places for
+// a, and a.x written in each is two places for a.x. So is an inline array
+// met before the last name: a = [{x = 1}, {x = 2}] has two of a.x.
+func (t *TOML) Find(key []string) []Spot {
+	paths := []string{""}
+	for j, name := range key {
+		var next []string
+		for _, p := range paths {
+			q := TOMLPath(p, name)
+			if _, ok := t.spots[q]; !ok {
+				continue
+			}
+			n, items := t.tables[q]
+			if !items && j < len(key)-1 {
+				n, items = t.arrays[q]
+			}
+			if !items {
+				next = append(next, q)
+				continue
+			}
+			for i := range n {
+				next = append(next, TOMLPath(q, strconv.Itoa(i)))
+			}
+		}
+		paths = next
+	}
+	spots := make([]Spot, 0, len(paths))
+	for _, p := range paths {
+		spots = append(spots, t.spots[p])
+	}
+	sort.SliceStable(spots, func(i, j int) bool { return spots[i].first() < spots[j].first() })
+	return spots
+}
+
+// first returns the offset at which the spot starts.
+func (sp Spot) first() int {
+	if sp.Key >= 0 {
+		return sp.Key
+	}
+	return sp.Val
 }
 
 func (s *tomlScanner) mark(path string, key, val int) {
 	sp, ok := s.spots[path]
 	if !ok {
-		sp = spot{-1, -1}
+		sp = Spot{-1, -1}
 	}
-	if sp.key < 0 {
-		sp.key = key
+	if sp.Key < 0 {
+		sp.Key = key
 	}
-	if sp.val < 0 {
-		sp.val = val
+	if sp.Val < 0 {
+		sp.Val = val
 	}
 	s.spots[path] = sp
 }
@@ -79,16 +136,16 @@ func (s *tomlScanner) header() string {
 	names, offs := s.key()
 	path := ""
 	for j, name := range names {
-		path = tomlPath(path, name)
+		path = TOMLPath(path, name)
 		s.mark(path, offs[j], offs[j])
 		if n, ok := s.tables[path]; ok && j < len(names)-1 {
-			path = tomlPath(path, strconv.Itoa(n-1))
+			path = TOMLPath(path, strconv.Itoa(n-1))
 		}
 	}
 	if aot && len(names) > 0 {
 		n := s.tables[path]
 		s.tables[path] = n + 1
-		path = tomlPath(path, strconv.Itoa(n))
+		path = TOMLPath(path, strconv.Itoa(n))
 		s.mark(path, start, start)
 	}
 	return path
@@ -103,7 +160,7 @@ func (s *tomlScanner) keyValue(table string, depth int) {
 	}
 	path := table
 	for j, name := range names {
-		path = tomlPath(path, name)
+		path = TOMLPath(path, name)
 		if j < len(names)-1 {
 			s.mark(path, offs[j], offs[j]) // a table the dotted key defines
 		} else {
@@ -180,7 +237,8 @@ func (s *tomlScanner) value(path string, depth int) {
 			if s.i >= len(s.src) || s.eat(']') {
 				return
 			}
-			s.value(tomlPath(path, strconv.Itoa(k)), depth+1)
+			s.arrays[path] = k + 1
+			s.value(TOMLPath(path, strconv.Itoa(k)), depth+1)
 			s.space(true)
 			if !s.eat(',') {
 				s.space(true)
