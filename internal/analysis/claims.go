@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 )
@@ -106,7 +107,7 @@ func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []s
 func textPos(a *model.Article, off int) model.Pos {
 	off = max(0, min(off, len(a.Text)))
 	line := a.TextPos.Line + strings.Count(a.Text[:off], "\n")
-	col := off - (strings.LastIndexByte(a.Text[:off], '\n') + 1) + 1
+	col := utf8.RuneCountInString(a.Text[strings.LastIndexByte(a.Text[:off], '\n')+1:off]) + 1
 	if line == a.TextPos.Line {
 		col += a.TextPos.Col - 1
 	}

@@ -10,7 +10,9 @@ import (
 )
 
 // Pos is a position in a source file. Line and Col are 1-based; Col counts
-// bytes, as go/scanner does. A zero Line means "the whole file".
+// characters (Unicode code points), so that it points at the right place
+// after curly quotes and accented letters. A zero Line means "the whole
+// file".
 type Pos struct {
 	File string `json:"file"`
 	Line int    `json:"line,omitempty"`

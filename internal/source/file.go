@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"sort"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 )
@@ -11,14 +12,14 @@ import (
 // each line starts.
 type File struct {
 	name   string
-	size   int
+	data   []byte
 	starts []int // starts[i] is the offset of line i+1
 }
 
 // NewFile returns the line table of data, the contents of the file named
 // name.
 func NewFile(name string, data []byte) *File {
-	f := &File{name: name, size: len(data), starts: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
+	f := &File{name: name, data: data, starts: make([]int, 1, 1+bytes.Count(data, []byte{'\n'}))}
 	for off := 0; ; {
 		i := bytes.IndexByte(data[off:], '\n')
 		if i < 0 {
@@ -31,11 +32,11 @@ func NewFile(name string, data []byte) *File {
 }
 
 // Pos returns the position of the byte at off; an offset past the end is
-// the end of the file. Columns count bytes, as model.Pos says.
+// the end of the file. Columns count characters, as model.Pos says.
 func (f *File) Pos(off int) model.Pos {
-	off = max(0, min(off, f.size))
+	off = max(0, min(off, len(f.data)))
 	i := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
-	return model.Pos{File: f.name, Line: i + 1, Col: off - f.starts[i] + 1}
+	return model.Pos{File: f.name, Line: i + 1, Col: utf8.RuneCount(f.data[f.starts[i]:off]) + 1}
 }
 
 // LineCount returns the number of lines; text after the last newline, or

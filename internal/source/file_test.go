@@ -1,6 +1,7 @@
 package source
 
 import (
+	"strings"
 	"testing"
 
 	"briefing/internal/model"
@@ -30,5 +31,27 @@ func TestFilePos(t *testing.T) {
 	}
 	if got := f.Pos(f.LineStart(3)); got != (model.Pos{File: "f", Line: 3, Col: 1}) {
 		t.Errorf("Pos(LineStart(3)) = %v", got)
+	}
+}
+
+// TestFilePosCharacters checks that columns count characters, not bytes,
+// after curly quotes and accented letters.
+func TestFilePosCharacters(t *testing.T) {
+	text := "title: “Café”, x\nnext"
+	f := NewFile("f", []byte(text))
+	for _, tt := range []struct {
+		at   string // the text at the offset
+		want string
+	}{
+		{"“", "f:1:8"},
+		{"é", "f:1:12"},
+		{", x", "f:1:14"},
+		{"x", "f:1:16"},
+		{"next", "f:2:1"},
+	} {
+		off := strings.Index(text, tt.at)
+		if got := f.Pos(off).String(); got != tt.want {
+			t.Errorf("Pos(offset of %q) = %s, want %s", tt.at, got, tt.want)
+		}
 	}
 }
