@@ -183,7 +183,7 @@ func modelSummary(s *model.Site, f *model.Findings) []byte {
 		}
 		kv("disputed_by", strings.Join(refs, " "))
 		for _, e := range c.Evidence {
-			kv("evidence", fmt.Sprintf("%s %q at %v", e.Article, e.Quote, e.QuotePos))
+			kv("evidence", fmt.Sprintf("%s %q at %v, %s", e.Article, e.Quote, e.QuotePos, e.Stance))
 		}
 		kv("updated", date(c.Updated))
 	}
