@@ -89,6 +89,7 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 		return nil, err
 	}
 	countIndependent(st)
+	checkStatuses(st)
 	an.carry = newCarry(st, stmts, shares, similar, suggested)
 	return st.f, nil
 }

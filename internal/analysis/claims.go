@@ -147,20 +147,29 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// countIndependent sets each claim's IndependentSources: the number of
-// distinct articles among its found evidence, counting an article and its
-// copies (transitively) once.
+// countIndependent sets each claim's IndependentSources and
+// ContradictingSources: the number of distinct origins among the articles
+// whose found evidence supports, and contradicts, the claim. An article and
+// its copies (transitively) are one origin; context quotes count nowhere.
+// An article may count on both sides, when the claim quotes it on both. An
+// empty stance counts as supports, the loader's default.
 func countIndependent(s *site) {
 	find := s.f.OriginalOf()
 	for _, c := range s.Claims {
 		cf := s.f.Claims[c.Slug]
-		seen := map[string]bool{}
+		supports, contradicts := map[string]bool{}, map[string]bool{}
 		for i, e := range c.Evidence {
-			if cf.Evidence[i].Found {
-				seen[find(e.Article)] = true
+			if !cf.Match(i).Found {
+				continue
+			}
+			switch e.Stance {
+			case model.Supports, "":
+				supports[find(e.Article)] = true
+			case model.Contradicts:
+				contradicts[find(e.Article)] = true
 			}
 		}
-		cf.IndependentSources = len(seen)
+		cf.IndependentSources, cf.ContradictingSources = len(supports), len(contradicts)
 	}
 }
 

@@ -1,7 +1,9 @@
 // Package analysis adds to the raw content what the generator finds in it:
 // sentences with stable anchors, actor mentions, attributed statements,
 // sentences that report the same thing across outlets, copies among the
-// sources, checked quotes, and the diagnostics an editor acts on. It is pure:
+// sources, checked quotes, each claim's independent supporting and
+// contradicting sources, its status checked against them, and the
+// diagnostics an editor acts on. It is pure:
 // it reads a model.Site, which it never changes, and returns what it finds
 // as a separate model.Findings.
 //

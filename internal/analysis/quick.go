@@ -104,6 +104,7 @@ func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 	x := newSentenceIndex(st)
 	alsoReported(ctx, st, func(r model.SentenceRef) []model.SentenceRef { return x.keep(c.similar[keyOf(r)]) })
 	countIndependent(st)
+	checkStatuses(st)
 	return st.f
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -26,6 +27,8 @@ var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/
 //	want/diagnostics      every diagnostic, one per line, as briefing check prints it
 //	want/model            (optional) what the loader read from the front matter
 //	want/text/<slug>      (optional) the text section of articles/<slug>/index.html
+//	want/claim/<slug>     (optional) the claim element of claims/<slug>/index.html
+//	want/data/<slug>      (optional) the claim's entry in briefing.json
 //
 // Every other file of the archive is an input file of the briefing folder.
 // Run with -update to rewrite the want/ sections, then review the diff.
@@ -100,23 +103,51 @@ func goldenSection(name string, res *Result) ([]byte, error) {
 		return modelSummary(res.Site, res.Findings), nil
 	case strings.HasPrefix(name, "want/text/"):
 		slug := strings.TrimPrefix(name, "want/text/")
+		return pagePart(name, res, "articles/"+slug+"/index.html", textSection, `<section class="text">`)
+	case strings.HasPrefix(name, "want/claim/"):
+		slug := strings.TrimPrefix(name, "want/claim/")
+		return pagePart(name, res, "claims/"+slug+"/index.html", claimElement, `<article class="claim">`)
+	case strings.HasPrefix(name, "want/data/"):
+		slug := strings.TrimPrefix(name, "want/data/")
 		if res.Files == nil {
 			return nil, fmt.Errorf("%s: the build failed: %v", name, res.Err())
 		}
-		page, ok := res.Files["articles/"+slug+"/index.html"]
-		if !ok {
-			return nil, fmt.Errorf("%s: no page articles/%s/index.html", name, slug)
+		var data struct{ Claims []map[string]any }
+		if err := json.Unmarshal(res.Files["briefing.json"], &data); err != nil {
+			return nil, fmt.Errorf("%s: briefing.json: %v", name, err)
 		}
-		m := textSection.Find(page)
-		if m == nil {
-			return nil, fmt.Errorf("%s: no <section class=\"text\"> in articles/%s/index.html", name, slug)
+		for _, c := range data.Claims {
+			if c["slug"] == slug {
+				b, err := json.MarshalIndent(c, "", "  ")
+				return append(b, '\n'), err
+			}
 		}
-		return append(m, '\n'), nil
+		return nil, fmt.Errorf("%s: no claim %s in briefing.json", name, slug)
 	}
 	return nil, fmt.Errorf("unknown golden section %s", name)
 }
 
-var textSection = regexp.MustCompile(`(?s)<section class="text".*?</section>`)
+// pagePart returns what part matches in the page at path of a successful
+// build, for section name; what names the part in errors.
+func pagePart(name string, res *Result, path string, part *regexp.Regexp, what string) ([]byte, error) {
+	if res.Files == nil {
+		return nil, fmt.Errorf("%s: the build failed: %v", name, res.Err())
+	}
+	page, ok := res.Files[path]
+	if !ok {
+		return nil, fmt.Errorf("%s: no page %s", name, path)
+	}
+	m := part.Find(page)
+	if m == nil {
+		return nil, fmt.Errorf("%s: no %s in %s", name, what, path)
+	}
+	return append(m, '\n'), nil
+}
+
+var (
+	textSection  = regexp.MustCompile(`(?s)<section class="text".*?</section>`)
+	claimElement = regexp.MustCompile(`(?s)<article class="claim">.*?</article>`)
+)
 
 // modelSummary lists what the loader read, one line per key with a value,
 // so that a golden shows each front-matter format parsed alike.
@@ -183,7 +214,7 @@ func modelSummary(s *model.Site, f *model.Findings) []byte {
 		}
 		kv("disputed_by", strings.Join(refs, " "))
 		for _, e := range c.Evidence {
-			kv("evidence", fmt.Sprintf("%s %q at %v", e.Article, e.Quote, e.QuotePos))
+			kv("evidence", fmt.Sprintf("%s %q at %v, %s", e.Article, e.Quote, e.QuotePos, e.Stance))
 		}
 		kv("updated", date(c.Updated))
 	}

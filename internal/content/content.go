@@ -8,7 +8,11 @@
 //	content/articles/<slug>.md   the editor's sidecar: metadata and summary
 //	content/actors/<slug>.md     name, aliases, kind, side, role, links, body
 //	content/claims/<slug>.md     title, status, claimed_by, disputed_by,
-//	                             evidence [{article, quote}], updated, body
+//	                             evidence [{article, quote, stance}], updated, body
+//
+// An evidence item's stance is supports, contradicts or context; Load sets
+// model.Supports where the editor wrote none, so every loaded item has a
+// valid stance, and reports any other value as an error at the value.
 //
 // Front matter is YAML (---), TOML (+++) or JSON ({ … }, the "{" alone on
 // the first line, the object as long as it needs). Unknown keys are
@@ -176,6 +180,7 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 	c := &model.Claim{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
 	c.Title = f.required("title", `title: "Russia says more than 70 fighters were killed"`)
 	c.Status = model.Status(f.str("status"))
+	c.StatusPos = f.valuePos("status")
 	switch {
 	case c.Status.Valid():
 	case c.Status == "":
@@ -185,7 +190,7 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 				Hint:    "add status: confirmed, disputed, unverified or false"})
 		}
 	default:
-		diags.Add(model.Diagnostic{Pos: f.valuePos("status"), Severity: model.Error,
+		diags.Add(model.Diagnostic{Pos: c.StatusPos, Severity: model.Error,
 			Message: fmt.Sprintf("unknown status %q", c.Status),
 			Hint:    "status must be confirmed, disputed, unverified or false"})
 	}
@@ -207,7 +212,7 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 				Hint:    "write   - article: <slug>\n        quote: \"exact words from the article\""})
 			continue
 		}
-		var ev model.Evidence
+		ev := model.Evidence{Stance: model.Supports}
 		for i, k := range it.keys {
 			v := it.vals[i]
 			if v.kind != scalar {
@@ -219,10 +224,19 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 				ev.Article, ev.ArticlePos = strings.TrimSpace(v.str), v.pos
 			case "quote":
 				ev.Quote, ev.QuotePos = v.str, v.pos
+			case "stance":
+				st := model.Stance(strings.TrimSpace(v.str))
+				if !st.Valid() {
+					diags.Add(model.Diagnostic{Pos: v.pos, Severity: model.Error,
+						Message: fmt.Sprintf("unknown stance %q", v.str),
+						Hint:    "stance must be supports, contradicts or context (supports when left out)"})
+					continue
+				}
+				ev.Stance, ev.StancePos = st, v.pos
 			default:
 				diags.Add(model.Diagnostic{Pos: k.pos, Severity: model.Warning,
 					Message: fmt.Sprintf("unknown evidence key %q is ignored", k.str),
-					Hint:    "evidence items have two keys: article and quote"})
+					Hint:    "evidence items have the keys article, quote and stance"})
 			}
 		}
 		if ev.Article == "" {

@@ -191,6 +191,24 @@ func TestLoadDiagnostics(t *testing.T) {
 			},
 		},
 		{
+			name: "yaml invalid stance",
+			fsys: fstest.MapFS{"content/claims/x.md": file("---\ntitle: T\nstatus: unverified\nevidence:\n" +
+				"  - article: a\n    quote: q\n    stance: refutes\n---\n")},
+			want: []string{"content/claims/x.md:7:13: unknown stance \"refutes\"\n\tstance must be supports, contradicts or context"},
+		},
+		{
+			name: "toml invalid stance",
+			fsys: fstest.MapFS{"content/claims/x.md": file("+++\ntitle = \"T\"\nstatus = \"unverified\"\n" +
+				"[[evidence]]\narticle = \"a\"\nquote = \"q\"\nstance = \"Supports\"\n+++\n")},
+			want: []string{"content/claims/x.md:7:10: unknown stance \"Supports\"\n\tstance must be supports, contradicts or context"},
+		},
+		{
+			name: "json invalid stance",
+			fsys: fstest.MapFS{"content/claims/x.md": file("{\n\"title\": \"T\",\n\"status\": \"unverified\",\n\"evidence\": [\n" +
+				"  {\"article\": \"a\", \"quote\": \"q\", \"stance\": \"agrees\"}\n]\n}\n")},
+			want: []string{"content/claims/x.md:5:44: unknown stance \"agrees\"\n\tstance must be supports, contradicts or context"},
+		},
+		{
 			name: "claim with bad status and evidence",
 			fsys: fstest.MapFS{"content/claims/x.md": file("---\ntitle: T\nstatus: likely\nevidence:\n  - quote: q\n---\n")},
 			want: []string{
@@ -222,36 +240,36 @@ func TestLoadClaimFormats(t *testing.T) {
 	const article = "content/articles/a.txt"
 	tests := []struct {
 		name, src string
-		// positions of evidence 0's quote, and 1's article and quote
-		quote0, article1, quote1 string
+		// positions of evidence 0's quote, and 1's article, quote and stance
+		quote0, article1, quote1, stance1 string
 	}{
 		{
 			name: "yaml",
 			src: "---\ntitle: T\nstatus: disputed\nevidence:\n" +
 				"  - article: a\n    quote: \"one killed\"\n" +
-				"  - article: a\n    quote: \"two were killed\"\n---\nBody.\n",
-			quote0: "6:12", article1: "7:14", quote1: "8:12",
+				"  - article: a\n    quote: \"two were killed\"\n    stance: contradicts\n---\nBody.\n",
+			quote0: "6:12", article1: "7:14", quote1: "8:12", stance1: "9:13",
 		},
 		{
 			name: "toml",
 			src: "+++\ntitle = \"T\"\nstatus = \"disputed\"\n\n" +
 				"[[evidence]]\narticle = \"a\"\nquote = \"one killed\"\n\n" +
-				"[[evidence]]\n  article = \"a\"  # the same article\n  quote = 'two were killed'\n+++\nBody.\n",
-			quote0: "7:9", article1: "10:13", quote1: "11:11",
+				"[[evidence]]\n  article = \"a\"  # the same article\n  quote = 'two were killed'\n  stance = \"contradicts\"\n+++\nBody.\n",
+			quote0: "7:9", article1: "10:13", quote1: "11:11", stance1: "12:12",
 		},
 		{
 			name: "toml, inline tables",
 			src: "+++\ntitle = \"T\"\nstatus = \"disputed\"\nevidence = [\n" +
 				"  { article = \"a\", quote = \"one killed\" },\n" +
-				"  { article = \"a\", quote = \"\"\"two were killed\"\"\" },\n]\n+++\nBody.\n",
-			quote0: "5:28", article1: "6:15", quote1: "6:28",
+				"  { article = \"a\", quote = \"\"\"two were killed\"\"\", stance = \"contradicts\" },\n]\n+++\nBody.\n",
+			quote0: "5:28", article1: "6:15", quote1: "6:28", stance1: "6:60",
 		},
 		{
 			name: "json",
 			src: "{\n  \"title\": \"T\",\n  \"status\": \"disputed\",\n  \"evidence\": [\n" +
 				"    {\n      \"article\": \"a\",\n      \"quote\": \"one killed\"\n    },\n" +
-				"    {\n      \"article\": \"a\",\n      \"quote\": \"two \\\"were} killed\"\n    }\n  ]\n}\nBody.\n",
-			quote0: "7:16", article1: "10:18", quote1: "11:16",
+				"    {\n      \"article\": \"a\",\n      \"quote\": \"two \\\"were} killed\",\n      \"stance\": \"contradicts\"\n    }\n  ]\n}\nBody.\n",
+			quote0: "7:16", article1: "10:18", quote1: "11:16", stance1: "12:17",
 		},
 	}
 	for _, tt := range tests {
@@ -273,10 +291,14 @@ func TestLoadClaimFormats(t *testing.T) {
 				{"evidence 0 quote", at(c.Evidence[0].QuotePos), tt.quote0},
 				{"evidence 1 article", at(c.Evidence[1].ArticlePos), tt.article1},
 				{"evidence 1 quote", at(c.Evidence[1].QuotePos), tt.quote1},
+				{"evidence 1 stance", at(c.Evidence[1].StancePos), tt.stance1},
 			} {
 				if got.got != got.want {
 					t.Errorf("%s at %s, want %s", got.what, got.got, got.want)
 				}
+			}
+			if c.Evidence[0].Stance != model.Supports || c.Evidence[1].Stance != model.Contradicts {
+				t.Errorf("stances %q, %q; want supports (the default), contradicts", c.Evidence[0].Stance, c.Evidence[1].Stance)
 			}
 			if c.Body.Source != "Body.\n" || c.Body.Pos.Line != strings.Count(tt.src, "\n") {
 				t.Errorf("body %q at %v, want it on the file's last line", c.Body.Source, c.Body.Pos)

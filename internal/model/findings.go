@@ -30,8 +30,13 @@ type ClaimFindings struct {
 	// Evidence holds one match per item of the claim's Evidence, in order.
 	Evidence []EvidenceMatch
 	// IndependentSources is the number of independent origins among the
-	// articles the found evidence quotes: a copy and its original count once.
+	// articles whose found evidence supports the claim: a copy and its
+	// original count once (see OriginalOf). Contradicting and context
+	// quotes do not count.
 	IndependentSources int
+	// ContradictingSources is the number of independent origins among the
+	// articles whose found evidence contradicts the claim, counted alike.
+	ContradictingSources int
 }
 
 // EvidenceMatch is where an evidence quote was found: its byte offsets in

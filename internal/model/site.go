@@ -136,6 +136,7 @@ type Claim struct {
 	File        string
 	Title       string
 	Status      Status
+	StatusPos   Pos // where the status value is, or its key, or the file's start
 	ClaimedBy   []Ref
 	DisputedBy  []Ref
 	Evidence    []Evidence
@@ -150,12 +151,51 @@ type Ref struct {
 	Pos  Pos
 }
 
-// Evidence is one quote from one article supporting a claim.
+// Evidence is one quote from one article and what it does to the claim.
 type Evidence struct {
 	Article    string
 	ArticlePos Pos
 	Quote      string
 	QuotePos   Pos
+	Stance     Stance // Supports when the editor gave none
+	StancePos  Pos    // where the stance value is; zero when there is none
+}
+
+// Stance is what an evidence quote does to its claim.
+type Stance string
+
+// Evidence stances.
+const (
+	Supports    Stance = "supports"    // the quote carries the claim
+	Contradicts Stance = "contradicts" // the quote says the claim is wrong
+	Context     Stance = "context"     // the quote explains, neither carrying nor denying it
+)
+
+// Stances returns the evidence stances in the order pages show them.
+func Stances() []Stance { return []Stance{Supports, Contradicts, Context} }
+
+// Valid reports whether s is one of the evidence stances.
+func (s Stance) Valid() bool {
+	switch s {
+	case Supports, Contradicts, Context:
+		return true
+	}
+	return false
+}
+
+// Label names the group of quotes of stance s in words a reader
+// understands, as claim pages head them; an unknown stance is shown as it
+// was written.
+func (s Stance) Label() string {
+	switch s {
+	case Supports:
+		return "What supports it"
+	case Contradicts:
+		return "What contradicts it"
+	case Context:
+		return "Context"
+	}
+	return string(s)
 }
 
 // Article returns the article with the given slug, or nil.

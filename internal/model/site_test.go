@@ -50,3 +50,30 @@ func TestKind(t *testing.T) {
 		}
 	}
 }
+
+func TestStance(t *testing.T) {
+	for _, tc := range []struct {
+		s     Stance
+		valid bool
+		label string
+	}{
+		{Supports, true, "What supports it"},
+		{Contradicts, true, "What contradicts it"},
+		{Context, true, "Context"},
+		{"", false, ""},
+		{"refutes", false, "refutes"},
+		{"Supports", false, "Supports"}, // stances are written in lower case
+	} {
+		if got := tc.s.Valid(); got != tc.valid {
+			t.Errorf("Stance(%q).Valid() = %v, want %v", tc.s, got, tc.valid)
+		}
+		if got := tc.s.Label(); got != tc.label {
+			t.Errorf("Stance(%q).Label() = %q, want %q", tc.s, got, tc.label)
+		}
+	}
+	for _, s := range Stances() {
+		if !s.Valid() {
+			t.Errorf("Stances() lists %q, which is not Valid", s)
+		}
+	}
+}

@@ -61,20 +61,22 @@ type dataSentence struct {
 }
 
 type dataClaim struct {
-	Slug               string              `json:"slug"`
-	Title              string              `json:"title"`
-	Status             string              `json:"status"`
-	ClaimedBy          []string            `json:"claimed_by"`
-	DisputedBy         []string            `json:"disputed_by"`
-	Evidence           []dataEvidence      `json:"evidence"`
-	AlsoReported       []model.SentenceRef `json:"also_reported"`
-	IndependentSources int                 `json:"independent_sources"`
-	Updated            string              `json:"updated,omitempty"`
+	Slug                 string              `json:"slug"`
+	Title                string              `json:"title"`
+	Status               string              `json:"status"`
+	ClaimedBy            []string            `json:"claimed_by"`
+	DisputedBy           []string            `json:"disputed_by"`
+	Evidence             []dataEvidence      `json:"evidence"`
+	AlsoReported         []model.SentenceRef `json:"also_reported"`
+	IndependentSources   int                 `json:"independent_sources"`   // independent origins of the supporting evidence
+	ContradictingSources int                 `json:"contradicting_sources"` // independent origins of the contradicting evidence
+	Updated              string              `json:"updated,omitempty"`
 }
 
 type dataEvidence struct {
 	Article   string   `json:"article"`
 	Quote     string   `json:"quote"`
+	Stance    string   `json:"stance"`    // supports, contradicts or context; always written
 	Sentence  string   `json:"sentence"`  // anchor of the first sentence the quote spans
 	Sentences []string `json:"sentences"` // anchors of every sentence it spans
 }
@@ -124,7 +126,7 @@ func (v *views) dataJSON() ([]byte, error) {
 		cf := v.f.Claim(c.Slug)
 		dc := dataClaim{Slug: c.Slug, Title: c.Title, Status: string(c.Status),
 			ClaimedBy: []string{}, DisputedBy: []string{}, Evidence: []dataEvidence{}, AlsoReported: []model.SentenceRef{},
-			IndependentSources: cf.IndependentSources, Updated: day(c.Updated)}
+			IndependentSources: cf.IndependentSources, ContradictingSources: cf.ContradictingSources, Updated: day(c.Updated)}
 		for _, r := range c.ClaimedBy {
 			dc.ClaimedBy = append(dc.ClaimedBy, r.Slug)
 		}
@@ -134,7 +136,10 @@ func (v *views) dataJSON() ([]byte, error) {
 		seen := map[string]bool{}
 		for i, e := range c.Evidence {
 			m := cf.Match(i)
-			de := dataEvidence{Article: e.Article, Quote: e.Quote, Sentences: []string{}}
+			de := dataEvidence{Article: e.Article, Quote: e.Quote, Stance: string(e.Stance), Sentences: []string{}}
+			if de.Stance == "" {
+				de.Stance = string(model.Supports) // the loader's default
+			}
 			for _, s := range m.Sentences {
 				de.Sentences = append(de.Sentences, s.ID)
 			}

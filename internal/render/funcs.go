@@ -17,13 +17,19 @@ func funcs() template.FuncMap {
 		},
 		"join": strings.Join,
 		// evidence pairs a claim with the page it is shown on, for the
-		// _evidence.html partial, which needs the page's Root for links.
-		"evidence": func(p *Page, c *ClaimView) EvidenceData { return EvidenceData{Page: p, Claim: c} },
+		// _evidence.html partial, which needs the page's Root for links,
+		// and the level its group headings take on that page.
+		"evidence": func(p *Page, c *ClaimView, level int) EvidenceData {
+			return EvidenceData{Page: p, Claim: c, Level: level}
+		},
 	}
 }
 
-// EvidenceData is what the _evidence.html partial receives.
+// EvidenceData is what the _evidence.html partial receives. Level is the
+// heading level (3 or 4) of the stance groups, one below the page's
+// heading of the claim's evidence.
 type EvidenceData struct {
 	Page  *Page
 	Claim *ClaimView
+	Level int
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -95,26 +96,34 @@ func (v *views) claimReview(cv *ClaimView) ld {
 		}
 	}
 	item.set("author", claimants)
+	// The claim appears where a source carries it: an article quoted only
+	// to contradict it or for context is not an appearance of it.
 	var appearance []ld
 	seen := map[string]bool{}
+	var carriers []*model.Article
 	for _, e := range cv.Quotes {
+		if !supports(e.Stance) {
+			continue
+		}
+		carriers = append(carriers, e.Article)
 		if e.Article.URL == "" || seen[e.Article.URL] {
 			continue
 		}
 		seen[e.Article.URL] = true
-		appearance = append(appearance, ld{"@type": "CreativeWork", "url": e.Article.URL}.set("headline", e.Article.Title))
+		appearance = append(appearance, creativeWork(e.Article))
 	}
 	item.set("appearance", appearance)
-	if len(appearance) > 0 {
-		item["firstAppearance"] = appearance[0]
+	if a := earliest(carriers); a != nil && a.URL != "" {
+		item["firstAppearance"] = creativeWork(a)
 	}
 
 	o := ld{
 		"@type":         "ClaimReview",
 		"claimReviewed": cv.Title,
-		"reviewRating":  ld{"@type": "Rating", "alternateName": cv.Label},
-		"itemReviewed":  item,
-		"author":        v.publisher(),
+		"reviewRating": ld{"@type": "Rating", "alternateName": cv.Label,
+			"ratingExplanation": sourcesExplained(cv.Independent, cv.Contradicting)},
+		"itemReviewed": item,
+		"author":       v.publisher(),
 	}
 	o.set("url", v.absURL(cv.Path))
 	if !cv.Updated.IsZero() {
@@ -123,6 +132,42 @@ func (v *views) claimReview(cv *ClaimView) ld {
 		o["dateModified"] = d
 	}
 	return o
+}
+
+// supports reports whether a quote of stance st carries its claim; an
+// empty stance is the loader's default, supports.
+func supports(st model.Stance) bool { return st == model.Supports || st == "" }
+
+func creativeWork(a *model.Article) ld {
+	return ld{"@type": "CreativeWork", "url": a.URL}.set("headline", a.Title)
+}
+
+// earliest returns the first published of articles, or nil when one of
+// them has no date, since then which came first is not known.
+func earliest(articles []*model.Article) *model.Article {
+	var first *model.Article
+	for _, a := range articles {
+		if a.Published.IsZero() {
+			return nil
+		}
+		if first == nil || a.Published.Before(first.Published) {
+			first = a
+		}
+	}
+	return first
+}
+
+// sourcesExplained says in words what a claim's counts of independent
+// sources are, as its page shows them.
+func sourcesExplained(supporting, contradicting int) string {
+	n := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 independent source " + one
+		}
+		return fmt.Sprintf("%d independent sources %s", k, many)
+	}
+	return n(supporting, "supports", "support") + " the claim and " +
+		n(contradicting, "contradicts", "contradict") + " it; a copy of an article and its original count once."
 }
 
 // publisher is the organisation behind the briefing: the configured

@@ -291,20 +291,32 @@ type ClaimGroup struct {
 // ClaimView is a claim as pages show it.
 type ClaimView struct {
 	*model.Claim
-	Path        string
-	Label       string // the status in words
-	Assessment  template.HTML
-	Claimants   []Link         // the actors who make the claim
-	Disputants  []Link         // the actors who dispute it
-	Quotes      []EvidenceView // its evidence, linked to the sentences
-	UpdatedOn   string         // when it was last reviewed, in words
-	Independent int
+	Path       string
+	Label      string // the status in words
+	Assessment template.HTML
+	Claimants  []Link          // the actors who make the claim
+	Disputants []Link          // the actors who dispute it
+	Quotes     []EvidenceView  // its evidence, linked to the sentences, in the editor's order
+	Groups     []EvidenceGroup // the same quotes by stance, in model.Stances order, without empty groups
+	UpdatedOn  string          // when it was last reviewed, in words
+
+	// Independent and Contradicting are the claim's independent
+	// supporting and contradicting sources (see model.ClaimFindings).
+	Independent, Contradicting int
+}
+
+// EvidenceGroup is the quotes of a claim that take one stance.
+type EvidenceGroup struct {
+	Stance model.Stance
+	Label  string // the group's heading, in words
+	Quotes []EvidenceView
 }
 
 // EvidenceView is one quote of a claim with its sentences.
 type EvidenceView struct {
 	Article      *model.Article
 	Quote        string
+	Stance       model.Stance
 	Path         string // link to the first sentence of the quote
 	AlsoReported []SentenceLink
 }
@@ -389,7 +401,7 @@ func (v *views) article(a *model.Article) *ArticleView {
 func (v *views) claim(c *model.Claim) *ClaimView {
 	cf := v.f.Claim(c.Slug)
 	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
-		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources}
+		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources, Contradicting: cf.ContradictingSources}
 	if !c.Updated.IsZero() {
 		cv.UpdatedOn = c.Updated.Format("2 January 2006")
 	}
@@ -405,7 +417,7 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 			continue
 		}
 		a, m := av.Article, cf.Match(i)
-		ev := EvidenceView{Article: a, Quote: e.Quote, Path: av.Path}
+		ev := EvidenceView{Article: a, Quote: e.Quote, Stance: e.Stance, Path: av.Path}
 		if len(m.Sentences) > 0 {
 			ev.Path = SentencePath(a.Slug, m.Sentences[0].ID)
 		}
@@ -414,7 +426,27 @@ func (v *views) claim(c *model.Claim) *ClaimView {
 		}
 		cv.Quotes = append(cv.Quotes, ev)
 	}
+	cv.Groups = groupByStance(cv.Quotes)
 	return cv
+}
+
+// groupByStance returns quotes grouped by stance, in the order of
+// model.Stances, leaving out the stances no quote takes. A quote of an
+// empty stance supports, as the loader's default.
+func groupByStance(quotes []EvidenceView) []EvidenceGroup {
+	var groups []EvidenceGroup
+	for _, st := range model.Stances() {
+		g := EvidenceGroup{Stance: st, Label: st.Label()}
+		for _, q := range quotes {
+			if q.Stance == st || q.Stance == "" && st == model.Supports {
+				g.Quotes = append(g.Quotes, q)
+			}
+		}
+		if len(g.Quotes) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
 }
 
 func (v *views) actorLink(slug string) Link {
