@@ -73,24 +73,28 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	for _, x := range suggested {
 		st.f.Diagnostics.Add(x.diag)
 	}
-	similar := map[sentenceKey][]model.SentenceRef{} // kept for AnalyzeQuick
-	err = alsoReported(ctx, st, func(r model.SentenceRef) []model.SentenceRef {
-		k := keyOf(r)
-		refs, ok := similar[k]
+	matches := map[sentenceKey][]match{}
+	found := map[quoteKey]alsoFound{} // kept for AnalyzeQuick
+	err = alsoReported(ctx, st, func(r model.SentenceRef, quote string) alsoFound {
+		k := quoteKey{keyOf(r), quote}
+		f, ok := found[k]
 		if !ok {
-			for _, m := range corp.similar(r.Article, r.Sentence) {
-				refs = append(refs, m.Ref)
+			ms, ok := matches[k.sentenceKey]
+			if !ok {
+				ms = corp.similar(r.Article, r.Sentence)
+				matches[k.sentenceKey] = ms
 			}
-			similar[k] = refs
+			f = corp.alsoFor(ms, quote)
+			found[k] = f
 		}
-		return refs
+		return f
 	})
 	if err != nil {
 		return nil, err
 	}
 	countIndependent(st)
 	checkStatuses(st)
-	an.carry = newCarry(st, stmts, shares, similar, suggested)
+	an.carry = newCarry(st, stmts, shares, found, suggested)
 	return st.f, nil
 }
 

@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -174,28 +175,34 @@ func countIndependent(s *site) {
 }
 
 // alsoReported fills each found quote's AlsoReported: the sentences of other
-// articles that report what the quoted sentences say, as similar finds
-// them. Sentences the claim already cites are left out. When ctx is done
-// first, it returns ctx's error.
-func alsoReported(ctx context.Context, s *site, similar func(model.SentenceRef) []model.SentenceRef) error {
+// articles that find says report the quoted words of the cited sentences
+// (alsoFound.shown). Sentences the claim already cites are left out. What
+// find only suggests becomes a suggestion at the quote, once per claim and
+// sentence, unless the claim cites it or shows it under another quote. When
+// ctx is done first, it returns ctx's error.
+func alsoReported(ctx context.Context, s *site, find func(r model.SentenceRef, quote string) alsoFound) error {
 	for _, cl := range s.Claims {
 		cf := s.f.Claims[cl.Slug]
 		cited := citedBy(cf)
+		suggested := make([][]model.SentenceRef, len(cf.Evidence))
 		for i := range cf.Evidence {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			e := &cf.Evidence[i]
 			if len(e.Sentences) == 1 {
-				// similar finds each sentence once, so only the cited
-				// ones are to drop; most often that is none, and the
-				// quote shares what similar returned.
-				e.AlsoReported = drop(similar(e.Sentences[0]), cited)
+				// find looks at each sentence once, so only the cited ones
+				// are to drop; most often that is none, and the quote
+				// shares what find returned.
+				f := find(e.Sentences[0], quotedIn(s, e, e.Sentences[0]))
+				e.AlsoReported = drop(f.shown, cited)
+				suggested[i] = f.suggested
 				continue
 			}
 			seen := map[[2]string]bool{}
 			for _, r := range e.Sentences {
-				for _, o := range similar(r) {
+				f := find(r, quotedIn(s, e, r))
+				for _, o := range f.shown {
 					k := [2]string{o.Article, o.ID}
 					if cited[k] || seen[k] {
 						continue
@@ -203,10 +210,46 @@ func alsoReported(ctx context.Context, s *site, similar func(model.SentenceRef) 
 					seen[k] = true
 					e.AlsoReported = append(e.AlsoReported, o)
 				}
+				suggested[i] = append(suggested[i], f.suggested...)
 			}
 		}
+		suggestCiting(s, cl, cf, cited, suggested)
 	}
 	return nil
+}
+
+// quotedIn returns the words of quote e within its sentence r.
+func quotedIn(s *site, e *model.EvidenceMatch, r model.SentenceRef) string {
+	a := s.doc(r.Article)
+	st := a.Sentences[r.Sentence]
+	return a.Text[max(e.Start, st.Start):min(e.End, st.End)]
+}
+
+// suggestCiting adds a suggestion at claim cl's quote for each sentence
+// suggested for it (by quote) that the claim neither cites nor shows, once
+// per sentence.
+func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[[2]string]bool, suggested [][]model.SentenceRef) {
+	done := maps.Clone(cited)
+	for _, e := range cf.Evidence {
+		for _, r := range e.AlsoReported {
+			done[[2]string{r.Article, r.ID}] = true
+		}
+	}
+	for i, refs := range suggested {
+		for _, r := range refs {
+			k := [2]string{r.Article, r.ID}
+			if done[k] {
+				continue
+			}
+			done[k] = true
+			a := s.doc(r.Article)
+			st := a.Sentences[r.Sentence]
+			s.f.Diagnostics.Add(model.Diagnostic{Pos: cl.Evidence[i].QuotePos, Severity: model.Suggestion,
+				Message: fmt.Sprintf("the sentence at %s may also report this quote", textPos(a.Article, st.Start)),
+				Hint: fmt.Sprintf("it reads:\n  %s\nthe generator is not sure enough to show it to readers; if it reports the claim, "+
+					"cite it: add {article: %s, quote: …} to the evidence with the words that carry the claim", st.Text, a.Slug)})
+		}
+	}
 }
 
 // drop returns refs less the sentences in out, by article and sentence ID:

@@ -15,9 +15,9 @@ import (
 type carry struct {
 	groups    map[string][]carriedStatement // article → its statements, in statementSet order
 	numGroups int
-	shares    copyShares      // see detectCopies
-	cands     []copyCandidate // shares.candidates()
-	similar   map[sentenceKey][]model.SentenceRef
+	shares    copyShares             // see detectCopies
+	cands     []copyCandidate        // shares.candidates()
+	also      map[quoteKey]alsoFound // what the corpus found for each cited sentence's quoted words
 	suggested []suggested
 	aliases   string // the fingerprint of the aliases that cover no suggestion
 }
@@ -35,15 +35,15 @@ func keyOf(r model.SentenceRef) sentenceKey { return sentenceKey{r.Article, r.ID
 
 // newCarry records what Analyze found across the corpus of s: its
 // statement groups, the alignments shares its copies were picked from,
-// what the corpus found similar to each cited sentence, and the
-// suggestions.
-func newCarry(s *site, ss *statementSet, shares copyShares, similar map[sentenceKey][]model.SentenceRef, suggested []suggested) *carry {
+// what the corpus found for the quoted words of each cited sentence, and
+// the suggestions.
+func newCarry(s *site, ss *statementSet, shares copyShares, also map[quoteKey]alsoFound, suggested []suggested) *carry {
 	c := &carry{
 		groups:    make(map[string][]carriedStatement, len(s.docs)),
 		numGroups: len(s.f.Statements),
 		shares:    shares,
 		cands:     shares.candidates(),
-		similar:   similar,
+		also:      also,
 		suggested: suggested,
 		aliases:   newAliasIndex(s.Actors).fingerprint(),
 	}
@@ -79,7 +79,8 @@ func newCarry(s *site, ss *statementSet, shares copyShares, similar map[sentence
 //   - statements that were in one group join again;
 //   - copies are picked from the alignments the last Analyze found
 //     between articles s still has;
-//   - a cited sentence is reported elsewhere where it was then;
+//   - the quoted words of a cited sentence are reported elsewhere, shown
+//     or suggested, where they were then;
 //   - suggestions are the last Analyze's, less those an actor now covers
 //     and those placed in an article that is gone.
 //
@@ -102,7 +103,10 @@ func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 	st.f.Copies, _ = pickCopies(ctx, st, c.shares, c.cands)
 	c.addSuggestions(st)
 	x := newSentenceIndex(st)
-	alsoReported(ctx, st, func(r model.SentenceRef) []model.SentenceRef { return x.keep(c.similar[keyOf(r)]) })
+	alsoReported(ctx, st, func(r model.SentenceRef, quote string) alsoFound {
+		f := c.also[quoteKey{keyOf(r), quote}]
+		return alsoFound{x.keep(f.shown), x.keep(f.suggested)}
+	})
 	countIndependent(st)
 	checkStatuses(st)
 	return st.f
