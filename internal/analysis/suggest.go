@@ -33,6 +33,15 @@ const minNamed = 2
 // nameConnectors may join the words of a name.
 var nameConnectors = setOf(`of the for de`)
 
+// indefinites are pronouns and determiners that start a sentence in
+// capitals but never name anyone: "Anyone who", "Everyone", "Some".
+var indefinites = setOf(`anyone anybody anything everyone everybody everything someone somebody
+something nobody nothing none whoever whatever whichever`)
+
+// mediumBefore are the words before a platform used as a medium: "on
+// Telegram", "via Twitter".
+var mediumBefore = setOf(`on via`)
+
 // titles precede a person's name and are not part of it.
 var titles = setOf(`president vice prime minister general governor mayor senator gen col lt
 major colonel lieutenant captain sergeant admiral commander chief mr mrs ms dr judge king queen
@@ -77,6 +86,7 @@ type nameUse struct {
 	key     string // see nameKey
 	start   int    // byte offset into article.Text
 	place   bool   // in a context that makes it a place
+	medium  bool   // in a context that makes it a medium: "on Telegram"
 	initial bool   // at the start of its sentence
 }
 
@@ -165,7 +175,13 @@ func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error)
 			out = append(out, x)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	// People and organisations first, then the platforms they speak on.
+	sort.Slice(out, func(i, j int) bool {
+		if mi, mj := isMedium(out[i]), isMedium(out[j]); mi != mj {
+			return mj
+		}
+		return out[i].key < out[j].key
+	})
 	var found []suggested
 	for _, x := range out {
 		if err := ctx.Err(); err != nil {
@@ -329,7 +345,7 @@ func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use name
 			break
 		}
 	}
-	for first <= last && (nf.in(stopWords, first) || nf.in(nameConnectors, first)) {
+	for first <= last && (nf.in(stopWords, first) || nf.in(nameConnectors, first) || nf.in(indefinites, first)) {
 		first++
 	}
 	for last >= first && nf.in(nameConnectors, last) {
@@ -344,7 +360,8 @@ func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use name
 		prev--
 	}
 	place := nf.in(placeBefore, prev) || nf.in(placeNouns, last+1) || nf.is(prev, "of") && nf.in(placeNouns, prev-1)
-	f(form, nameUse{article: a, start: nf.ws[first][0], place: place, initial: first == 0})
+	medium := nf.in(mediumBefore, prev)
+	f(form, nameUse{article: a, start: nf.ws[first][0], place: place, medium: medium, initial: first == 0})
 }
 
 // lowerIn reports whether w, with its ASCII letters lower-cased, is in set,
@@ -446,6 +463,18 @@ func mergeSurnames(cands map[string]*candidate) {
 	}
 }
 
+// isMedium reports whether a name is mostly used as a medium, a platform
+// something was said on ("on Telegram"), rather than someone who says it.
+func isMedium(c *candidate) bool {
+	n := 0
+	for _, u := range c.uses {
+		if u.medium {
+			n++
+		}
+	}
+	return 2*n > len(c.uses)
+}
+
 // isPlace reports whether a name is mostly used as a place.
 func isPlace(c *candidate) bool {
 	n := 0
@@ -485,17 +514,27 @@ func newAliasIndex(actors []*model.Actor) *aliasIndex {
 // when they hold the same keys.
 func (x *aliasIndex) fingerprint() string { return strings.Join(x.keys, "\x00") }
 
-// covers reports whether a name key is covered by an alias: one contains
-// the other as whole words, so they share a word.
+// covers reports whether a name key is covered by an alias: the name
+// contains the alias as whole words ("Belgorod Governor Vyacheslav
+// Gladkov" and "Vyacheslav Gladkov"), or the alias ends with the name, its
+// head ("Gladkov" in "Vyacheslav Gladkov", "defence ministry" in "Russian
+// defence ministry"). A name found only as a modifier inside another
+// actor's alias ("Kremlin" in "Kremlin spokesman Dmitry Peskov") is not
+// covered: that alias names someone else.
 func (x *aliasIndex) covers(key string) bool {
 	for _, w := range keyWords(key) {
 		for _, i := range x.byWord[w] {
-			if a := x.keys[i]; containsWords(a, key) || containsWords(key, a) {
+			if a := x.keys[i]; containsWords(key, a) || endsWithWords(a, key) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// endsWithWords reports whether s ends with the whole words of suffix.
+func endsWithWords(s, suffix string) bool {
+	return strings.HasSuffix(s, suffix) && wordBoundary(s, len(s)-len(suffix), len(s))
 }
 
 // keyWords splits a name key into its words, apostrophes and hyphens

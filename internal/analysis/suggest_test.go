@@ -33,9 +33,14 @@ func TestSuggestSeeds(t *testing.T) {
 	if !strings.Contains(joined, `"Russian Federation" is named 3 times in 2 articles but has no actor file`) {
 		t.Errorf("suggestions miss the Russian Federation:\n%s", joined)
 	}
-	// Covered by an actor, wholly or in part; places; common words at the
+	// The Kremlin is named 10 times in 5 articles; that "Kremlin spokesman
+	// Dmitry Peskov" is one of Peskov's aliases does not cover it.
+	if !strings.Contains(joined, `"Kremlin" is named 10 times in 5 articles`) {
+		t.Errorf("suggestions miss the Kremlin:\n%s", joined)
+	}
+	// Covered by an actor's name or its head; places; common words at the
 	// start of a sentence; nationalities; days; page furniture.
-	for _, name := range []string{`"Gladkov"`, `"Vyacheslav Gladkov"`, `"Russia"`, `"Ukraine"`, `"Kremlin"`, `"Belgorod"`,
+	for _, name := range []string{`"Gladkov"`, `"Vyacheslav Gladkov"`, `"Peskov"`, `"Belgorod"`,
 		`"Grayvoron"`, `"Kozinka"`, `"Bakhmut"`, `"Bryansk"`, `"Members"`, `"Russians"`, `"Ukrainian"`, `"Tuesday"`,
 		`"Video Embed"`, `"Mikhail Klimentyev"`, `"Tim Scott"`, `"Washington Examiner"`} {
 		if strings.Contains(joined, name+" is named") {
@@ -85,7 +90,11 @@ func TestSuggestNames(t *testing.T) {
 		{"a common word at the start of a sentence", "Members came. Members left. The members stayed.", nil, nil},
 		{"a nationality", "Russians came. Russians left.", nil, nil},
 		{"a place", "Fighting in Kozinka. Smoke over the Kozinka area.", nil, nil},
-		{"covered by an alias", "Rosgvardiya came. Rosgvardiya left.", []*model.Actor{{Slug: "rg", Name: "Rosgvardiya troops"}}, nil},
+		{"covered by the head of an alias", "Petrov came. Petrov left.", []*model.Actor{{Slug: "p", Name: "Governor Ivan Petrov"}}, nil},
+		{"inside another actor's alias", "The Kremlin said so. The Kremlin was silent.", []*model.Actor{{Slug: "p", Name: "Kremlin spokesman Dmitry Peskov"}}, []string{"Kremlin"}},
+		{"a modifier of an alias is not covered", "Rosgvardiya came. Rosgvardiya left.", []*model.Actor{{Slug: "rg", Name: "Rosgvardiya troops"}}, []string{"Rosgvardiya"}},
+		{"indefinite pronouns at the start of a sentence", "Anyone who saw it left. Anyone could. Everyone stayed. Everyone ran. Some came. Some left.", nil, nil},
+		{"a platform ranks after people", "Zoran Petrovic wrote on Facebook. Zoran Petrovic spoke on Facebook again.", nil, []string{"Zoran Petrovic", "Facebook"}},
 		{"containing an alias", "The Rosgvardiya Corps came. The Rosgvardiya Corps left.", []*model.Actor{{Slug: "rg", Name: "Rosgvardiya"}}, nil},
 		{"a word of an alias is not the alias", "Russian Federation troops. The Russian Federation said.", []*model.Actor{{Slug: "r", Name: "Russian Volunteer Corps"}}, []string{"Russian Federation"}},
 		{"headlines and furniture", "Video Embed\n\nRelated Content\n\nVideo Embed\n\nRelated Content", nil, nil},
