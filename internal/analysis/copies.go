@@ -154,7 +154,7 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 			}
 		}
 	}
-	copies, err := pickCopies(ctx, s, shares, shares.candidates())
+	copies, err := pickCopies(ctx, s, shares, shares.candidates(s))
 	if err != nil {
 		return nil, err
 	}
@@ -169,14 +169,16 @@ type copyCandidate struct {
 	share    float64
 }
 
-// candidates returns the pairs of articles whose alignment makes the
+// candidates returns the pairs of articles of s whose alignment makes the
 // first a copy of the second: enough of their sentences, seen from either
 // article, are evidence of copying (copyMin, and copyShare of the shorter
-// article), and the second's share of the first is smaller than the
-// first's share of the second (on a tie, the later slug is the copy).
+// article), and the first was published after the second. When s does not
+// date both, or dates them the same, the second's share of the first
+// must be smaller than the first's share of the second (on a tie, the
+// later slug is the copy): a short copy is mostly the original's text.
 // They are sorted by copy, then best first: by share, then by the earlier
 // slug of the original.
-func (sh copyShares) candidates() []copyCandidate {
+func (sh copyShares) candidates(s *site) []copyCandidate {
 	var out []copyCandidate
 	for k, al := range sh {
 		back := sh[[2]string{k[1], k[0]}]
@@ -185,7 +187,7 @@ func (sh copyShares) candidates() []copyCandidate {
 			continue
 		}
 		share, backShare := al.share(), back.share()
-		if backShare > share || (backShare == share && k[0] < k[1]) {
+		if order := s.publishedOrder(k[0], k[1]); order < 0 || order == 0 && (backShare > share || backShare == share && k[0] < k[1]) {
 			continue
 		}
 		out = append(out, copyCandidate{k[0], k[1], share})
@@ -201,6 +203,17 @@ func (sh copyShares) candidates() []copyCandidate {
 		return x.of < y.of
 	})
 	return out
+}
+
+// publishedOrder compares when articles a and b of s were published: -1
+// when a was published before b, +1 after, and 0 when at the same time or
+// s does not date both.
+func (s *site) publishedOrder(a, b string) int {
+	x, y := s.doc(a), s.doc(b)
+	if x == nil || y == nil || x.Published.IsZero() || y.Published.IsZero() {
+		return 0
+	}
+	return x.Published.Compare(y.Published)
 }
 
 // pickCopies returns the copies among s's articles: the editor's

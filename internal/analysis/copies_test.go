@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"briefing/internal/model"
 )
@@ -242,9 +243,10 @@ func longSentences(t testing.TB, a *model.Article) []string {
 
 // TestDetectCopiesSeedVariants adds to the default articles copies made
 // from them the way outlets republish: an update with a new lead on top
-// and its paragraphs in another order, and a short copy of five
-// sentences, out of order. Each is found, and no independent pair of
-// articles is taken for a copy.
+// and its paragraphs in reverse order, and a short copy of five
+// sentences, out of order, each published a day after its original. Each
+// is found as the copy, and no independent pair of articles is taken for
+// a copy.
 func TestDetectCopiesSeedVariants(t *testing.T) {
 	const (
 		a000 = "000_237e0d403313492e"
@@ -279,11 +281,19 @@ func TestDetectCopiesSeedVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			as := append(slices.Clone(seeds), &model.Article{Slug: made, Text: tt.text})
+			day := time.Date(2023, 5, 23, 0, 0, 0, 0, time.UTC)
+			as := []*model.Article{{Slug: made, Text: tt.text, Published: day.AddDate(0, 0, 1)}}
+			for _, a := range seeds {
+				b := *a
+				if b.Slug == tt.of {
+					b.Published = day
+				}
+				as = append(as, &b)
+			}
 			s := newTestSite(t, &model.Site{Articles: as})
 			detectCopies(context.Background(), s, newCorpus(s.docs))
-			if !related(s.f.Copies, made, tt.of) {
-				t.Errorf("copies = %+v, want %s related to %s", s.f.Copies, made, tt.of)
+			if !slices.ContainsFunc(s.f.Copies, func(c model.Copy) bool { return c.Copy == made && c.Of == tt.of }) {
+				t.Errorf("copies = %+v, want %s a copy of %s", s.f.Copies, made, tt.of)
 			}
 			for _, c := range s.f.Copies {
 				switch pair := [2]string{min(c.Copy, c.Of), max(c.Copy, c.Of)}; pair {
@@ -366,6 +376,10 @@ Residents of the south bank have started a petition for a second crossing.`
 	bakerQuote = "\n\n“Summer is when we earn our year,” said Priya Nair, who runs a bakery beside the bridge."
 )
 
+// TestDetectCopiesReorderedAndShort checks written examples of the ways
+// outlets republish a story, and of independent reports that quote the
+// same statements. An update is dated after the story: it is the copy,
+// although it holds all of the story and more.
 func TestDetectCopiesReorderedAndShort(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -380,13 +394,22 @@ func TestDetectCopiesReorderedAndShort(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 			s := newTestSite(t, &model.Site{Articles: []*model.Article{
-				segmented(t, "a", tt.a),
-				segmented(t, "b", tt.b),
+				{Slug: "a", Text: tt.a, Published: day},
+				{Slug: "b", Text: tt.b, Published: day.AddDate(0, 0, 2)},
 			}})
 			detectCopies(context.Background(), s, newCorpus(s.docs))
-			if got := related(s.f.Copies, "a", "b"); got != tt.wantCopy {
-				t.Errorf("copies = %+v, want a copy: %v", s.f.Copies, tt.wantCopy)
+			want := []model.Copy(nil)
+			if tt.wantCopy {
+				want = []model.Copy{{Copy: "b", Of: "a"}}
+			}
+			got := slices.Clone(s.f.Copies)
+			for i := range got {
+				got[i].Share = 0
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("copies = %+v, want %+v", s.f.Copies, want)
 			}
 		})
 	}

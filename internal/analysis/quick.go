@@ -16,7 +16,7 @@ type carry struct {
 	groups    map[string][]carriedStatement // article → its statements, in statementSet order
 	numGroups int
 	shares    copyShares      // see detectCopies
-	cands     []copyCandidate // shares.candidates()
+	cands     []copyCandidate // shares.candidates(s)
 	similar   map[sentenceKey][]model.SentenceRef
 	suggested []suggested
 	aliases   string // the fingerprint of the aliases that cover no suggestion
@@ -42,7 +42,7 @@ func newCarry(s *site, ss *statementSet, shares copyShares, similar map[sentence
 		groups:    make(map[string][]carriedStatement, len(s.docs)),
 		numGroups: len(s.f.Statements),
 		shares:    shares,
-		cands:     shares.candidates(),
+		cands:     shares.candidates(s),
 		similar:   similar,
 		suggested: suggested,
 		aliases:   newAliasIndex(s.Actors).fingerprint(),
