@@ -8,23 +8,42 @@ import (
 	"briefing/internal/model"
 )
 
-// Source independence: an article whose sentences largely align, in order,
-// with another's is a copy or rewrite of it.
+// Source independence: an article many of whose sentences are
+// near-verbatim or aligned rewrites of another's is a copy or rewrite of
+// it.
 //
 // For every sentence of an article, the corpus proposes sentences of other
 // articles that share its rare words; a pair counts when its weighted word
 // overlap reaches alignScore, which is looser than matchScore because a
 // rewrite swaps words for synonyms ("asserted" for "claimed", "warriors" for
-// "fighters") and keeps the names, numbers and rare words. Of the pairs
-// between two articles, only those in the same order in both count (the
-// longest increasing run), so two reports that merely cover the same facts,
-// in their own order and words, are not taken for copies.
+// "fighters") and keeps the names, numbers and rare words. Two reports that
+// merely cover the same facts align that loosely too, so the pairs are
+// evidence of copying in two cases only:
+//
+//   - they are in the same order in both articles (the longest increasing
+//     run): a rewrite follows its original, an independent report has its
+//     own order;
+//   - they are near-verbatim (verbatimScore), in any order, each sentence
+//     of the other article counted once: a wire story republished after an
+//     update has the new development on top and paragraphs moved, but its
+//     sentences word for word.
+//
+// Independent reports share a quoted statement or two near-verbatim; a copy
+// needs at least copyMin such sentences, and copyShare of the shorter
+// article's, so that a short copy of four sentences is found and two
+// reports quoting the same two statements are not.
 const (
 	alignScore = 0.3
-	// copyShare is the least share of an article's sentences that must
-	// align with another's for it to count as a copy.
+	// verbatimScore is the least overlap over the heavier sentence of a
+	// pair for it to be near-verbatim: each sentence has most of its
+	// weight in the other, where a quote taken up in another report's own
+	// words has only about half.
+	verbatimScore = 0.7
+	// copyShare is the least share of the shorter article's counted
+	// sentences that must be evidence of copying.
 	copyShare = 0.4
-	// copyMin is the least number of aligned sentences.
+	// copyMin is the least number of sentences that are evidence of
+	// copying.
 	copyMin = 3
 	// minTerms is the least number of content words for a sentence to be
 	// counted: captions, bylines and scraping junk are left out.
@@ -38,55 +57,104 @@ const (
 	copyCandidates = 48
 )
 
-// copyShares maps a pair of articles (copy, of) to the share of copy's
-// counted sentences that align, in order, with of's; only pairs with at
-// least copyMin aligned sentences are in it.
-type copyShares map[[2]string]float64
+// alignment is what one article, the copy, shares with another, the
+// original.
+type alignment struct {
+	counted int // the copy's counted sentences (see minTerms)
+	other   int // the original's counted sentences
+	// aligned is how many of the copy's sentences align with one of the
+	// original's, in any order, each of the original's counted once.
+	aligned int
+	// evidence is how many of them are evidence of copying: the more of
+	// those in the same order in both and those near-verbatim.
+	evidence int
+}
+
+// share is the share of the copy's counted sentences that align with the
+// original's, in any order.
+func (a alignment) share() float64 {
+	if a.counted == 0 {
+		return 0
+	}
+	return float64(a.aligned) / float64(a.counted)
+}
+
+// copyShares maps a pair of articles (copy, of) to their alignment, for
+// every pair with at least one aligned sentence. It holds every pair an
+// editor may declare a copy, so that the share of a declared copy is
+// measured, not only that of a detected one.
+type copyShares map[[2]string]alignment
+
+// share returns the share of article cp's counted sentences that align
+// with article of's, in any order; 0 when none does.
+func (sh copyShares) share(cp, of string) float64 {
+	return sh[[2]string{cp, of}].share()
+}
 
 // detectCopies fills s.f.Copies (see pickCopies) from the alignments the
 // corpus finds, and returns those. When ctx is done first, it returns
 // ctx's error and leaves s.f.Copies as it was.
 func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
-	type pair struct{ i, j int }
+	type pair struct {
+		i, j     int
+		verbatim bool
+	}
+	counted := make(map[string]int, len(s.docs))
+	for _, a := range s.docs {
+		for i := range a.Sentences {
+			if q := c.id(a.Slug, i); q >= 0 && len(c.terms[q]) >= minTerms {
+				counted[a.Slug]++
+			}
+		}
+	}
 	shares := copyShares{}
 	hits := make([]uint8, len(c.refs))
+	var js, vs []int
 	for _, a := range s.docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if counted[a.Slug] == 0 {
+			continue
+		}
 		pairs := map[string][]pair{} // other article → aligned candidates
-		counted := 0
 		for i := range a.Sentences {
 			q := c.id(a.Slug, i)
 			if q < 0 || len(c.terms[q]) < minTerms {
 				continue
 			}
-			counted++
-			best := map[int32]match{}
+			best := map[int32]alignMatch{} // other article → its best sentence
 			for _, m := range c.candidates(q, alignScore, hits) {
-				ai := c.art[c.id(m.Ref.Article, m.Ref.Sentence)]
-				if b, ok := best[ai]; !ok || m.Score > b.Score {
+				ai := c.art[m.id]
+				if b, ok := best[ai]; !ok || m.score > b.score || m.score == b.score && m.verbatim > b.verbatim {
 					best[ai] = m
 				}
 			}
 			for _, m := range best {
-				pairs[m.Ref.Article] = append(pairs[m.Ref.Article], pair{i, m.Ref.Sentence})
+				r := c.refs[m.id]
+				pairs[r.Article] = append(pairs[r.Article], pair{i, r.Sentence, m.verbatim >= verbatimScore})
 			}
-		}
-		if counted == 0 {
-			continue
 		}
 		for other, ps := range pairs {
-			js := make([]int, len(ps))
-			for k, p := range ps {
-				js[k] = p.j
+			js, vs = js[:0], vs[:0]
+			for _, p := range ps {
+				js = append(js, p.j)
+				if p.verbatim {
+					vs = append(vs, p.j)
+				}
 			}
-			if n := longestIncreasing(js); n >= copyMin {
-				shares[[2]string{a.Slug, other}] = float64(n) / float64(counted)
+			ordered := longestIncreasing(js)
+			slices.Sort(js)
+			slices.Sort(vs)
+			shares[[2]string{a.Slug, other}] = alignment{
+				counted:  counted[a.Slug],
+				other:    counted[other],
+				aligned:  len(slices.Compact(js)),
+				evidence: max(ordered, len(slices.Compact(vs))),
 			}
 		}
 	}
-	copies, err := pickCopies(ctx, s, shares, shares.candidates())
+	copies, err := pickCopies(ctx, s, shares, shares.candidates(s))
 	if err != nil {
 		return nil, err
 	}
@@ -101,18 +169,25 @@ type copyCandidate struct {
 	share    float64
 }
 
-// candidates returns the pairs of articles whose shares make the first a
-// copy of the second: the first's share is large enough, and the second's
-// share of the first is smaller (on a tie, the later slug is the copy).
+// candidates returns the pairs of articles of s whose alignment makes the
+// first a copy of the second: enough of their sentences, seen from either
+// article, are evidence of copying (copyMin, and copyShare of the shorter
+// article), and the first was published after the second. When s does not
+// date both, or dates them the same, the second's share of the first
+// must be smaller than the first's share of the second (on a tie, the
+// later slug is the copy): a short copy is mostly the original's text.
 // They are sorted by copy, then best first: by share, then by the earlier
 // slug of the original.
-func (sh copyShares) candidates() []copyCandidate {
+func (sh copyShares) candidates(s *site) []copyCandidate {
 	var out []copyCandidate
-	for k, share := range sh {
-		if share < copyShare {
+	for k, al := range sh {
+		back := sh[[2]string{k[1], k[0]}]
+		ev := max(al.evidence, back.evidence)
+		if ev < copyMin || float64(ev) < copyShare*float64(min(al.counted, al.other)) {
 			continue
 		}
-		if back := sh[[2]string{k[1], k[0]}]; back > share || (back == share && k[0] < k[1]) {
+		share, backShare := al.share(), back.share()
+		if order := s.publishedOrder(k[0], k[1]); order < 0 || order == 0 && (backShare > share || backShare == share && k[0] < k[1]) {
 			continue
 		}
 		out = append(out, copyCandidate{k[0], k[1], share})
@@ -128,6 +203,17 @@ func (sh copyShares) candidates() []copyCandidate {
 		return x.of < y.of
 	})
 	return out
+}
+
+// publishedOrder compares when articles a and b of s were published: -1
+// when a was published before b, +1 after, and 0 when at the same time or
+// s does not date both.
+func (s *site) publishedOrder(a, b string) int {
+	x, y := s.doc(a), s.doc(b)
+	if x == nil || y == nil || x.Published.IsZero() || y.Published.IsZero() {
+		return 0
+	}
+	return x.Published.Compare(y.Published)
 }
 
 // pickCopies returns the copies among s's articles: the editor's
@@ -157,13 +243,13 @@ func pickCopies(ctx context.Context, s *site, shares copyShares, cands []copyCan
 }
 
 // editorCopies returns the copies the editor declares with derived_from,
-// with the shares that shares shows, leaving out those of unknown articles.
+// with the shares measured in shares, leaving out those of unknown
+// articles.
 func editorCopies(s *site, shares copyShares) []model.Copy {
 	var copies []model.Copy
 	for _, a := range s.Articles {
 		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
-			k := [2]string{a.Slug, a.DerivedFrom}
-			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares[k], Editor: true})
+			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares.share(a.Slug, a.DerivedFrom), Editor: true})
 		}
 	}
 	return copies
@@ -192,13 +278,22 @@ func (d declarations) covers(cp, of string) bool {
 	return d.pairs[[2]string{cp, of}] || d.copies[cp]
 }
 
+// alignMatch is a sentence that may align with another: its corpus id,
+// its overlap with the other over the lighter of the two (as in
+// corpus.score), and over the heavier, which is high only when each
+// sentence has most of its weight in the other.
+type alignMatch struct {
+	id              int32
+	score, verbatim float64
+}
+
 // candidates returns the sentences of other articles whose overlap with
 // sentence q reaches min. Only q's copyProbe rarest words are looked up, so
 // the cost follows the postings of rare words, not the corpus size; a copy
 // keeps a sentence's names, numbers and rare words, so it is still found.
 // hits is scratch space of one counter per corpus sentence, all zero on
 // entry and on return.
-func (c *corpus) candidates(q int, min float64, hits []uint8) []match {
+func (c *corpus) candidates(q int, min float64, hits []uint8) []alignMatch {
 	probe := make([]int32, 0, len(c.terms[q]))
 	for _, t := range c.terms[q] {
 		if len(c.post[t]) > 1 && len(c.post[t]) <= c.maxDF {
@@ -233,7 +328,7 @@ func (c *corpus) candidates(q int, min float64, hits []uint8) []match {
 		}
 		hits[d] = 0
 	}
-	var out []match
+	var out []alignMatch
 	scored := 0
 	for h := copyProbe; h >= 2 && scored < copyCandidates; h-- {
 		ds := byHits[h]
@@ -243,12 +338,27 @@ func (c *corpus) candidates(q int, min float64, hits []uint8) []match {
 				break
 			}
 			scored++
-			if score, _, n := c.score(q, int(d), nil); n >= copyShared && score >= min {
-				out = append(out, match{Ref: c.refs[d], Score: score})
+			if m, n := c.align(q, d); n >= copyShared && m.score >= min {
+				out = append(out, m)
 			}
 		}
 	}
 	return out
+}
+
+// align returns how sentences q and d overlap (see alignMatch), and the
+// number of words they share.
+func (c *corpus) align(q int, d int32) (alignMatch, int) {
+	shared, n := c.overlap(q, int(d), nil)
+	wq, wd := c.weight[q], c.weight[d]
+	if shared <= 0 || min(wq, wd) <= 0 {
+		return alignMatch{id: d}, 0
+	}
+	return alignMatch{
+		id:       d,
+		score:    min(float64(shared)/float64(min(wq, wd)), 1),
+		verbatim: min(float64(shared)/float64(max(wq, wd)), 1),
+	}, n
 }
 
 // longestIncreasing returns the length of the longest strictly increasing

@@ -16,7 +16,7 @@ type carry struct {
 	groups    map[string][]carriedStatement // article → its statements, in statementSet order
 	numGroups int
 	shares    copyShares             // see detectCopies
-	cands     []copyCandidate        // shares.candidates()
+	cands     []copyCandidate        // shares.candidates(s)
 	also      map[quoteKey]alsoFound // what the corpus found for each cited sentence's quoted words
 	suggested []suggested
 	aliases   string // the fingerprint of the aliases that cover no suggestion
@@ -42,7 +42,7 @@ func newCarry(s *site, ss *statementSet, shares copyShares, also map[quoteKey]al
 		groups:    make(map[string][]carriedStatement, len(s.docs)),
 		numGroups: len(s.f.Statements),
 		shares:    shares,
-		cands:     shares.candidates(),
+		cands:     shares.candidates(s),
 		also:      also,
 		suggested: suggested,
 		aliases:   newAliasIndex(s.Actors).fingerprint(),

@@ -93,8 +93,9 @@ type StatementGroup struct {
 }
 
 // Copy records that article Copy copies or rewrites article Of; Share is the
-// fraction of Copy's sentences aligned with Of. Editor is true when the
-// editor said so with derived_from rather than the detector finding it.
+// fraction of Copy's sentences aligned with Of's, in any order, measured
+// whether the detector or the editor relates the two. Editor is true when
+// the editor said so with derived_from rather than the detector finding it.
 type Copy struct {
 	Copy, Of string
 	Share    float64

@@ -142,8 +142,10 @@ func (av *ArticleView) Paragraphs() [][]*SentenceView {
 // CopyView is one copy relation as pages show it.
 type CopyView struct {
 	Article *ArticleView
+	// Percent is the copy's share of sentences aligned with the
+	// original's, rounded, and at least 1 when any align.
 	Percent int
-	Editor  bool
+	Editor  bool // the editor declared the copy (derived_from)
 }
 
 // SentenceView is one sentence of an article page.
@@ -471,6 +473,9 @@ func (v *views) linkCopies() {
 			continue
 		}
 		pct := int(c.Share*100 + 0.5)
+		if pct == 0 && c.Share > 0 {
+			pct = 1 // a copy with shared text never reads "0%"
+		}
 		cp.CopyOf = append(cp.CopyOf, CopyView{Article: of, Percent: pct, Editor: c.Editor})
 		of.CopiedBy = append(of.CopiedBy, CopyView{Article: cp, Percent: pct, Editor: c.Editor})
 	}
