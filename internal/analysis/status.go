@@ -27,14 +27,14 @@ type statusNote struct {
 // checkStatus applies the status rules to a claim of status st with
 // evidence n, and reports whether one is breached:
 //
-//   - confirmed needs at least 2 independent supporting sources and no
-//     contradicting source;
+//   - confirmed needs at least 2 independent supporting sources, no
+//     contradicting source, and nobody in disputed_by;
 //   - disputed needs a contradicting source or a disputed_by actor;
 //   - false needs a contradicting source;
 //
 // each a warning; and an unverified claim with at least 2 independent
-// supporting sources and no contradicting one gets a suggestion that it
-// may be confirmed. An unknown status breaks none: the loader reports it.
+// supporting sources and neither a contradicting source nor a disputant
+// gets a suggestion that it may be confirmed. An unknown status breaks none: the loader reports it.
 func checkStatus(st model.Status, n evidenceCounts) (statusNote, bool) {
 	sources := func(k int, what string) string {
 		if k == 1 {
@@ -58,6 +58,10 @@ func checkStatus(st model.Status, n evidenceCounts) (statusNote, bool) {
 			return statusNote{model.Warning,
 				fmt.Sprintf("status confirmed needs no contradicting source; this claim has %s", sources(n.contradicting, "contradicting")),
 				"set status: disputed, or mark the quote stance: context if it does not contradict the claim"}, true
+		case n.disputants > 0:
+			return statusNote{model.Warning,
+				"status confirmed, but disputed_by names who disputes this claim",
+				"set status: disputed, or empty disputed_by if the articles do not show anyone disputing it"}, true
 		}
 	case model.Disputed:
 		if n.contradicting == 0 && n.disputants == 0 {
@@ -72,7 +76,7 @@ func checkStatus(st model.Status, n evidenceCounts) (statusNote, bool) {
 				"cite the article that shows it is false, with stance: contradicts; or set another status"}, true
 		}
 	case model.Unverified:
-		if n.supporting >= 2 && n.contradicting == 0 {
+		if n.supporting >= 2 && n.contradicting == 0 && n.disputants == 0 {
 			return statusNote{model.Suggestion,
 				fmt.Sprintf("%d independent sources support this claim and none contradicts it: it may be confirmed", n.supporting),
 				"set status: confirmed once you have checked the sources"}, true

@@ -120,7 +120,7 @@ func TestCheckStatus(t *testing.T) {
 		hint   string         // what the hint says, in part
 	}{
 		{model.Confirmed, evidenceCounts{supporting: 2}, 0, "", ""},
-		{model.Confirmed, evidenceCounts{supporting: 3, disputants: 1}, 0, "", ""},
+		{model.Confirmed, evidenceCounts{supporting: 3, disputants: 1}, model.Warning, "disputed_by names who disputes", "status: disputed"},
 		{model.Confirmed, evidenceCounts{supporting: 1}, model.Warning, "needs at least 2 independent supporting sources; this claim has 1", "cite another independent article"},
 		{model.Confirmed, evidenceCounts{}, model.Warning, "this claim has 0", "status: unverified"},
 		{model.Confirmed, evidenceCounts{supporting: 2, contradicting: 1}, model.Warning, "needs no contradicting source; this claim has 1 independent contradicting source", "status: disputed"},
@@ -134,7 +134,7 @@ func TestCheckStatus(t *testing.T) {
 		{model.Unverified, evidenceCounts{supporting: 1}, 0, "", ""},
 		{model.Unverified, evidenceCounts{supporting: 2, contradicting: 1}, 0, "", ""},
 		{model.Unverified, evidenceCounts{supporting: 2}, model.Suggestion, "2 independent sources support this claim and none contradicts it: it may be confirmed", "status: confirmed"},
-		{model.Unverified, evidenceCounts{supporting: 2, disputants: 1}, model.Suggestion, "may be confirmed", "status: confirmed"},
+		{model.Unverified, evidenceCounts{supporting: 2, disputants: 1}, 0, "", ""},
 		{"likely", evidenceCounts{}, 0, "", ""},
 		{"", evidenceCounts{supporting: 5}, 0, "", ""},
 	}
