@@ -82,7 +82,7 @@ func loadPage(file, slug string, data []byte, diags *model.Diagnostics) *model.P
 	return p
 }
 
-var articleKeys = []string{"title", "outlet", "origin", "author", "published", "url", "language", "derived_from"}
+var articleKeys = []string{"title", "title_by", "outlet", "origin", "author", "published", "url", "language", "derived_from"}
 
 func loadArticle(slug string, text, sidecar []byte, diags *model.Diagnostics) *model.Article {
 	a := &model.Article{Slug: slug, File: path.Join(Dir, "articles", slug+".txt")}
@@ -112,6 +112,14 @@ func applyArticleMeta(a *model.Article, doc document, diags *model.Diagnostics) 
 		}
 	}
 	set(&a.Title, "title")
+	if by := f.str("title_by"); by != "" {
+		if by != model.TitleByEditor {
+			diags.Add(model.Diagnostic{Pos: f.valuePos("title_by"), Severity: model.Error,
+				Message: fmt.Sprintf("title_by %q is not %q", by, model.TitleByEditor),
+				Hint:    "write title_by: editor when you wrote the title because the copy has no headline; leave it out for the published headline"})
+		}
+		a.TitleBy = by
+	}
 	set(&a.Outlet, "outlet")
 	set(&a.Origin, "origin")
 	set(&a.Author, "author")

@@ -128,6 +128,11 @@ func TestLoadDiagnostics(t *testing.T) {
 			want: []string{`content/actors/x.md:3:1: warning: unknown key "colour" is ignored`},
 		},
 		{
+			name: "title_by other than editor",
+			fsys: fstest.MapFS{"content/articles/a.txt": file("Text."), "content/articles/a.md": file("---\ntitle: T\ntitle_by: outlet\n---\n")},
+			want: []string{`content/articles/a.md:3:11: title_by "outlet" is not "editor"`},
+		},
+		{
 			name: "wrong type",
 			fsys: fstest.MapFS{"content/actors/x.md": file("---\nname: [a, b]\n---\n")},
 			want: []string{"content/actors/x.md:2:7: name must be text, not a list"},
@@ -304,5 +309,24 @@ func TestLoadClaimFormats(t *testing.T) {
 				t.Errorf("body %q at %v, want it on the file's last line", c.Body.Source, c.Body.Pos)
 			}
 		})
+	}
+}
+
+// TestLoadTitleBy checks that an editor's title is marked as such, and a
+// published headline is not.
+func TestLoadTitleBy(t *testing.T) {
+	s, diags := Load(fstest.MapFS{
+		"content/articles/a.txt": file("Text."),
+		"content/articles/a.md":  file("---\ntitle: A title the editor wrote\ntitle_by: editor\n---\n"),
+		"content/articles/b.txt": file("---\ntitle: The published headline\n---\nText."),
+	})
+	if err := diags.Errors(); err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Article("a"); !a.EditorTitle() {
+		t.Errorf("article a: title_by %q, want the editor's title marked", a.TitleBy)
+	}
+	if b := s.Article("b"); b.EditorTitle() {
+		t.Errorf("article b: a published headline is marked as the editor's")
 	}
 }

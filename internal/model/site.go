@@ -37,7 +37,8 @@ type Article struct {
 	Meta string // the sidecar .md file, "" when there is none
 
 	Title        string
-	TitleDerived bool // true when Title was taken from the text
+	TitleDerived bool   // true when Title was taken from the text
+	TitleBy      string // "editor" when the editor wrote Title because the copy has no headline
 	Outlet       string
 	Origin       string
 	Author       string
@@ -53,6 +54,13 @@ type Article struct {
 	Text    string
 	TextPos Pos
 }
+
+// TitleByEditor is the value of title_by for a title the editor wrote.
+const TitleByEditor = "editor"
+
+// EditorTitle reports whether the editor wrote the article's title, which
+// pages then mark as such: the copy has no headline of its own.
+func (a *Article) EditorTitle() bool { return a.TitleBy == TitleByEditor }
 
 // Actor is a person, organisation, state, group or outlet in the story.
 type Actor struct {

@@ -21,6 +21,7 @@ type dataSite struct {
 type dataArticle struct {
 	Slug        string     `json:"slug"`
 	Title       string     `json:"title"`
+	TitleBy     string     `json:"title_by,omitempty"` // "editor" when the editor wrote the title
 	Outlet      string     `json:"outlet,omitempty"`
 	Origin      string     `json:"origin,omitempty"`
 	Author      string     `json:"author,omitempty"`
@@ -93,7 +94,7 @@ func (v *views) dataJSON() ([]byte, error) {
 	d := dataSite{Title: v.info.Title, BaseURL: v.cfg.BaseURL,
 		Articles: []dataArticle{}, Actors: []dataActor{}, Claims: []dataClaim{}}
 	for _, a := range v.s.Articles {
-		da := dataArticle{Slug: a.Slug, Title: a.Title, Outlet: a.Outlet, Origin: a.Origin, Author: a.Author,
+		da := dataArticle{Slug: a.Slug, Title: a.Title, TitleBy: a.TitleBy, Outlet: a.Outlet, Origin: a.Origin, Author: a.Author,
 			Published: day(a.Published), URL: a.URL, Language: a.Language, Sentences: len(v.f.Article(a.Slug).Sentences),
 			Copies: []dataCopy{}, DerivedFrom: a.DerivedFrom}
 		for _, c := range v.f.Copies {

@@ -138,7 +138,12 @@ func (v *views) claimReview(cv *ClaimView) ld {
 // empty stance is the loader's default, supports.
 func supports(st model.Stance) bool { return st == model.Supports || st == "" }
 
+// creativeWork describes a source article. A title the editor wrote is
+// its name, not its headline: the copy has none.
 func creativeWork(a *model.Article) ld {
+	if a.EditorTitle() {
+		return ld{"@type": "CreativeWork", "url": a.URL}.set("name", a.Title)
+	}
 	return ld{"@type": "CreativeWork", "url": a.URL}.set("headline", a.Title)
 }
 
