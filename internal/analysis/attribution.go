@@ -160,18 +160,28 @@ func (v *sentenceView) speakers() (out []string, pronoun bool) {
 			}
 		}
 	}
+	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
 		switch {
-		case reportingVerbs[w]:
+		case reportingVerbs[w] && !v.passiveReport(i):
+			at := v.words[i][0] // where the subject begins
 			subj, pro := v.subjectBefore(i)
-			add(subj...)
-			pronoun = pronoun || pro
-			if len(subj) == 0 {
+			if len(subj) == 0 && !pro {
+				subj = v.statementOwners(i, said)
+			}
+			if len(subj) > 0 {
+				at = min(at, subj[0].Start)
+			} else if !pro {
 				if m, ok := v.subjectAfter(i); ok {
-					add(m)
+					subj = append(subj, m)
 				}
 			}
+			if !v.reported(said, at) {
+				add(subj...)
+				pronoun = pronoun || pro
+			}
+			said = v.words[i][1]
 		case w == "according" && i+1 < len(v.words) && v.word(i+1) == "to":
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
@@ -293,11 +303,34 @@ func (v *sentenceView) subjectAfter(i int) (model.Mention, bool) {
 		if m.Start < v.words[i][1] || m.Start >= limit {
 			continue
 		}
-		if !possessive(v.text, m.End) {
+		if !possessive(v.text, m.End) && v.endsInversion(m) {
 			return m, true
 		}
 	}
 	return model.Mention{}, false
+}
+
+// endsInversion reports whether mention m, after an inverted verb, ends
+// the subject: what follows it is the end of the sentence, punctuation or
+// a word that starts an adjunct ("said Gladkov on Telegram", "…, said
+// Gladkov, per TASS"). A name followed by anything else starts what was
+// said ("The statement, posted on its channel, said Dorn had agreed"):
+// that is whom the words are about, not who speaks.
+func (v *sentenceView) endsInversion(m model.Mention) bool {
+	rest := strings.TrimLeft(v.text[m.End:v.end], " ")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isWordRune(r) {
+		return true
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := strings.ToLower(rest[:end])
+	return prepositions[w] || inversionStops[w] || adjunctStarts[w]
 }
 
 // mentionAfter returns the mention that starts at offset at, bar spaces and

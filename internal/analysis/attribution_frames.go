@@ -1,0 +1,179 @@
+package analysis
+
+import (
+	"strings"
+
+	"briefing/internal/model"
+)
+
+// Frames of reported speech beyond a subject and its verb: a statement
+// that speaks for its owner, and the clause a verb reports, whose names do
+// not speak.
+
+// statementNouns are what an actor speaks through: "The ministry's
+// statement said", "the militia's channel said", "a spokesperson for the
+// governor said". Its owner is the speaker.
+var statementNouns = setOf(`statement statements communique communiqué announcement release
+post posts tweet message video letter report bulletin update channel account website page
+spokesperson spokesman spokeswoman`)
+
+// ownerPrepositions make their noun the owner of a statement: "a statement
+// issued by the SSB", "a statement from the ministry", "a spokesperson for
+// the governor".
+var ownerPrepositions = setOf(`by from for`)
+
+// topicPrepositions make a possessive the topic, not the owner: "a report
+// about Dorn's fighters".
+var topicPrepositions = setOf(`about against over regarding concerning into after`)
+
+// clauseOpeners start a clause: a statement's subject does not reach back
+// past them.
+var clauseOpeners = setOf(`that which who whom whose and but while whereas because although though
+when if`)
+
+// clauseBreaks after a comma or dash end what a reporting verb reports:
+// "X said it was over, but Y said it was not". but, while and whereas end
+// it even without the comma.
+var clauseBreaks = setOf(`and but while whereas although though as after before when even yet`)
+
+// adjunctStarts may follow the subject of an inverted verb: "said Gladkov,
+// adding", "said Dorn late on Sunday".
+var adjunctStarts = setOf(`adding late earlier later told who whose yesterday today tonight`)
+
+// passiveReport reports whether the verb at word i is a passive report:
+// "Varga was said to be furious", "Ostravia said to be massing troops" (a
+// headline). Say and report take no active infinitive, so "said to be" is
+// always someone else's report about the subject.
+func (v *sentenceView) passiveReport(i int) bool {
+	switch v.word(i) {
+	case "said", "reported", "says", "reports":
+	default:
+		return false
+	}
+	if i+2 >= len(v.words) || v.word(i+1) != "to" {
+		return false
+	}
+	w := v.word(i + 2)
+	return w == "be" || w == "have"
+}
+
+// reported reports whether a subject starting at offset at lies within
+// what an earlier reporting verb, whose words begin at offset said,
+// reports: "Varga said Dorn had told Nordwire …" is Varga's statement, and
+// Dorn's words are hers to report. A semicolon, a closing quotation mark
+// (the verb was inside a quotation, or the quotation was what it
+// reported), or a comma or dash before a conjunction ("…, but the ministry
+// said") ends the reported clause.
+func (v *sentenceView) reported(said, at int) bool {
+	if said < 0 || at < said {
+		return false
+	}
+	between := v.text[said:at]
+	if strings.ContainsAny(between, ";”\"") {
+		return false
+	}
+	comma := false
+	broken := false
+	scanWords(between, func(st, en int) {
+		w := strings.ToLower(between[st:en])
+		if clauseBreaks[w] && (comma || w == "but" || w == "while" || w == "whereas") {
+			broken = true
+		}
+		gap := strings.TrimSpace(between[en:])
+		comma = strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–")
+	})
+	if !broken {
+		// A comma right after the verb: "The bridge was retaken, the
+		// ministry said, and Dorn…".
+		gap := strings.TrimSpace(between)
+		broken = comma && gap == ""
+	}
+	return !broken
+}
+
+// statementOwners returns the speakers of the verb at word i when its
+// subject is a statement, a post or a spokesperson rather than an actor:
+// the actors that own it ("The ministry's statement said", "the Northern
+// Shield statement said", "A statement issued by the SSB said", "The
+// video, shared on the militia's channel, said"). The subject reaches back
+// to the start of the sentence or of its clause, and no further than said,
+// where the words of an earlier reporting verb begin. A statement after a
+// preposition ("In a statement, …") is not the subject.
+func (v *sentenceView) statementOwners(i, said int) []model.Mention {
+	lo := v.start
+	if said > lo {
+		lo = said
+	}
+	frame := false
+	j := i - 1
+	for ; j >= 0 && i-j <= 30; j-- {
+		if v.words[j][0] < lo || strings.ContainsAny(v.text[v.words[j][1]:v.words[j+1][0]], "“”\";:") {
+			break
+		}
+		w := strings.ToLower(v.word(j))
+		if clauseOpeners[w] {
+			break
+		}
+		if statementNouns[w] && !v.afterPreposition(j) {
+			frame = true
+		}
+	}
+	if !frame {
+		return nil
+	}
+	from, to := v.words[j+1][0], v.words[i][0]
+	var out []model.Mention
+	for _, m := range v.mentions {
+		if m.Start < from || m.End > to {
+			continue
+		}
+		gov := v.governor(m)
+		switch {
+		case possessive(v.text, m.End) && !topicPrepositions[gov],
+			ownerPrepositions[gov],
+			statementNouns[v.wordAfter(m.End)]:
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// afterPreposition reports whether one of the three words before word j
+// is a preposition: the noun at j is then governed by it ("In a
+// statement", "on its Telegram channel").
+func (v *sentenceView) afterPreposition(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3 && v.words[k][0] >= v.start; k-- {
+		if prepositions[strings.ToLower(v.word(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// governor returns the preposition right before mention m, lower-cased,
+// or "".
+func (v *sentenceView) governor(m model.Mention) string {
+	for j := len(v.words) - 1; j >= 0; j-- {
+		if v.words[j][1] <= m.Start {
+			if w := strings.ToLower(v.word(j)); v.words[j][1] == v.gapStart(m.Start) && prepositions[w] {
+				return w
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// wordAfter returns the word that starts after offset at, bar spaces,
+// lower-cased, or "" when something else comes first.
+func (v *sentenceView) wordAfter(at int) string {
+	for j := range v.words {
+		if v.words[j][0] >= at {
+			if strings.TrimSpace(v.text[at:v.words[j][0]]) != "" {
+				return ""
+			}
+			return strings.ToLower(v.word(j))
+		}
+	}
+	return ""
+}
