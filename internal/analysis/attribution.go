@@ -20,15 +20,23 @@ import (
 //     military intelligence, told"), and for "X and Y said" both;
 //   - subject after the verb, after a quotation or a comma: "…,” said
 //     Gladkov", "…,” said the state department’s spokesperson, Matthew Miller";
-//   - "according to X" and "in the words of X".
+//   - "according to X" and "in the words of X";
+//   - a statement, post or spokesperson whose owner is named: "the
+//     ministry's statement said", "a statement issued by the SSB said";
+//   - a source cited in another's report: "the ministry, citing the SSB,
+//     said" credits both;
+//   - "X is heard saying", "X was quoted as saying".
 //
 // A name followed by a possessive ("Zelensky’s team denied") or governed by
 // a preposition ("bloggers close to the defence ministry said") is not the
-// subject. "per X" names where the words were found, not who spoke, so it
-// attributes nothing. A sentence that is a quotation and has no attribution
-// of its own takes the speaker of the sentence before it, or else after it,
-// in the same paragraph; "he said" or "she said" takes the speaker of the
-// sentence before when that is a single person.
+// subject, and nor is a name inside the clause a verb reports ("Varga said
+// Dorn had told …" is Varga's statement). "per X" names where the words
+// were found, not who spoke, so it attributes nothing. A sentence that is a
+// quotation and has no attribution of its own takes the speaker of the
+// sentence before it, or else after it, in the same paragraph; "he said" or
+// "she said" takes the speaker of the sentence before when that is a single
+// person, "it said" when that is a single organisation, state, group or
+// outlet.
 
 // reportingVerbs are the verbs that introduce what someone said.
 var reportingVerbs = setOf(`said says say told tells wrote writes claimed claims denied denies
@@ -36,12 +44,13 @@ asserted asserts announced announces declared declares added adds stated states 
 warned warns confirmed confirms insisted insists reported reports reiterated reiterates
 blamed blames accused accuses urged urges acknowledged acknowledges admitted admits
 alleged alleges argued argues explained explains noted notes responded responds replied replies
-stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises`)
+stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises
+described describes boasted boasts indicated indicates`)
 
 // preVerbWords may stand between a subject and its verb: "X earlier said",
 // "X has repeatedly denied". Words ending in -ly are accepted too.
 var preVerbWords = setOf(`also earlier later then again previously first once has had have
-already since just never still`)
+already since just never still both all`)
 
 // prepositions govern a noun that therefore is not a subject.
 var prepositions = setOf(`of to by for from with in on at about against near into over under
@@ -80,7 +89,7 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 // whether an actor slug names a person.
 func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
 	own := make([][]string, len(a.Sentences))
-	pronoun := make([]bool, len(a.Sentences))
+	pronoun := make([]byte, len(a.Sentences))
 	next := 0
 	v := &sentenceView{text: a.Text} // reused: its words buffer grows once
 	for i, s := range a.Sentences {
@@ -109,8 +118,9 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		prev := i > 0 && a.Sentences[i-1].Para == s.Para
 		next := i+1 < len(a.Sentences) && a.Sentences[i+1].Para == s.Para
 		switch {
-		case pronoun[i]:
-			if prev && len(own[i-1]) == 1 && person(own[i-1][0]) {
+		case pronoun[i] != 0:
+			// "He said" follows a person, "it said" an organisation.
+			if prev && len(own[i-1]) == 1 && person(own[i-1][0]) == (pronoun[i] == 'h') {
 				speakers[i] = own[i-1]
 			}
 		case isQuotation(s.Text):
@@ -139,9 +149,10 @@ func outerMentions(ms, buf []model.Mention) (outer, grown []model.Mention) {
 	return buf, buf
 }
 
-// mayHavePronounSubject is a cheap test for "he said" and the like.
+// mayHavePronounSubject is a cheap test for "he said", "it said" and the
+// like.
 func mayHavePronounSubject(s string) bool {
-	return strings.Contains(s, "he ") || strings.Contains(s, "He ")
+	return strings.Contains(s, "he ") || strings.Contains(s, "He ") || strings.Contains(s, "it ") || strings.Contains(s, "It ")
 }
 
 // isQuotation reports whether a sentence opens with a quotation mark.
@@ -150,9 +161,10 @@ func isQuotation(s string) bool {
 	return r == '“' || r == '"' || r == '‘' || r == '„' || r == '«'
 }
 
-// speakers returns the actors that speak in the sentence, and whether a
-// reporting verb has "he" or "she" as its subject.
-func (v *sentenceView) speakers() (out []string, pronoun bool) {
+// speakers returns the actors that speak in the sentence, and which
+// pronoun is the subject of a reporting verb when no actor speaks: 'h' for
+// "he" or "she", 'i' for "it", else 0.
+func (v *sentenceView) speakers() (out []string, pronoun byte) {
 	add := func(ms ...model.Mention) {
 		for _, m := range ms {
 			if !contains(out, m.Actor) {
@@ -164,25 +176,27 @@ func (v *sentenceView) speakers() (out []string, pronoun bool) {
 	for i := range v.words {
 		w := v.word(i)
 		switch {
-		case reportingVerbs[w] && !v.passiveReport(i):
+		case reportingVerbs[w] && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i):
 			at := v.words[i][0] // where the subject begins
 			subj, pro := v.subjectBefore(i)
-			if len(subj) == 0 && !pro {
+			if len(subj) == 0 && pro == 0 {
 				subj = v.statementOwners(i, said)
 			}
 			if len(subj) > 0 {
 				at = min(at, subj[0].Start)
-			} else if !pro {
+			} else if pro == 0 {
 				if m, ok := v.subjectAfter(i); ok {
 					subj = append(subj, m)
 				}
 			}
 			if !v.reported(said, at) {
 				add(subj...)
-				pronoun = pronoun || pro
+				if pronoun == 0 {
+					pronoun = pro
+				}
 			}
 			said = v.words[i][1]
-		case w == "according" && i+1 < len(v.words) && v.word(i+1) == "to":
+		case strings.EqualFold(w, "according") && i+1 < len(v.words) && v.word(i+1) == "to":
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
@@ -190,42 +204,52 @@ func (v *sentenceView) speakers() (out []string, pronoun bool) {
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
+		case citingWords[strings.ToLower(w)]:
+			if m, ok := v.cited(v.words[i][1]); ok {
+				add(m)
+			}
 		}
 	}
-	return out, pronoun && len(out) == 0
+	if len(out) > 0 {
+		pronoun = 0
+	}
+	return out, pronoun
 }
 
 // subjectBefore returns the mentions that are the subject of the verb at
 // word i, looking left past adverbs and then past up to three comma-set
-// phrases (appositions, relative clauses), and whether the subject is "he"
-// or "she".
-func (v *sentenceView) subjectBefore(i int) ([]model.Mention, bool) {
+// phrases (appositions, relative clauses), and the pronoun when the
+// subject is "he" or "she" ('h') or "it" ('i').
+func (v *sentenceView) subjectBefore(i int) ([]model.Mention, byte) {
 	j := i - 1
-	for j >= 0 && v.words[j][1] == v.gapStart(v.words[j+1][0]) && isPreVerb(v.word(j)) {
+	for j >= 0 && v.words[j][1] == v.gapStart(v.words[j+1][0]) && (isPreVerb(v.word(j)) || v.word(i) == "saying" && sayingFrame[v.word(j)]) {
 		j--
 	}
 	at := v.words[j+1][0] // the subject must end here, bar spaces
 	if j >= 0 && v.words[j][1] == v.gapStart(at) {
-		if w := strings.ToLower(v.word(j)); w == "he" || w == "she" {
-			return nil, true
+		switch strings.ToLower(v.word(j)) {
+		case "he", "she":
+			return nil, 'h'
+		case "it":
+			return nil, 'i'
 		}
 	}
 	end := v.gapStart(at)
 	for commas := 0; ; commas++ {
 		if m, ok := v.mentionEndingAt(end); ok {
-			return v.withConjuncts(m), false
+			return v.withConjuncts(m), 0
 		}
 		// Step over one comma-set phrase: ", a spokesperson for X,".
 		if commas == 3 || end <= v.start || v.text[end-1] != ',' {
-			return nil, false
+			return nil, 0
 		}
 		prev := strings.LastIndexByte(v.text[v.start:end-1], ',')
 		if prev < 0 {
-			return nil, false
+			return nil, 0
 		}
 		phrase := v.text[v.start+prev+1 : end-1]
 		if strings.ContainsAny(phrase, "“”\"") || len(strings.Fields(phrase)) > 20 {
-			return nil, false
+			return nil, 0
 		}
 		end = v.gapStart(v.start + prev)
 	}

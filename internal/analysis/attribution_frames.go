@@ -7,8 +7,8 @@ import (
 )
 
 // Frames of reported speech beyond a subject and its verb: a statement
-// that speaks for its owner, and the clause a verb reports, whose names do
-// not speak.
+// that speaks for its owner, a source cited within another's report,
+// "heard saying", and the clause a verb reports, whose names do not speak.
 
 // statementNouns are what an actor speaks through: "The ministry's
 // statement said", "the militia's channel said", "a spokesperson for the
@@ -36,9 +36,34 @@ when if`)
 // it even without the comma.
 var clauseBreaks = setOf(`and but while whereas although though as after before when even yet`)
 
+// citingWords name a source within another's report: "the ministry, citing
+// the SSB, said".
+var citingWords = setOf(`citing quoting`)
+
 // adjunctStarts may follow the subject of an inverted verb: "said Gladkov,
 // adding", "said Dorn late on Sunday".
 var adjunctStarts = setOf(`adding late earlier later told who whose yesterday today tonight`)
+
+// sayingFrame may stand between a subject and "saying" when it reports
+// speech: "X is heard saying", "X can be heard saying", "X was quoted as
+// saying".
+var sayingFrame = setOf(`is was are were be been can could heard quoted as`)
+
+// heardOrQuoted reports whether "saying" at word i reports the speech of
+// its subject: "heard saying", "quoted as saying". A bare "saying" after a
+// comma belongs to a clause whose subject is found elsewhere.
+func (v *sentenceView) heardOrQuoted(i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch v.word(i - 1) {
+	case "heard":
+		return true
+	case "as":
+		return i > 1 && v.word(i-2) == "quoted"
+	}
+	return false
+}
 
 // passiveReport reports whether the verb at word i is a passive report:
 // "Varga was said to be furious", "Ostravia said to be massing troops" (a
@@ -176,4 +201,23 @@ func (v *sentenceView) wordAfter(at int) string {
 		}
 	}
 	return ""
+}
+
+// cited returns the source that "citing" or "quoting" names at offset at:
+// an actor ("citing the SSB"), or one whose statement it is ("citing the
+// SSB's report").
+func (v *sentenceView) cited(at int) (model.Mention, bool) {
+	if m, ok := v.mentionAfter(at); ok {
+		return m, true
+	}
+	rest := strings.TrimLeft(v.text[at:v.end], " ")
+	for _, det := range []string{"", "the "} {
+		r := strings.TrimPrefix(rest, det)
+		for _, m := range v.mentions {
+			if m.Start == v.end-len(r) && possessive(v.text, m.End) {
+				return m, true
+			}
+		}
+	}
+	return model.Mention{}, false
 }
