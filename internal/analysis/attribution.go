@@ -176,11 +176,14 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 	for i := range v.words {
 		w := v.word(i)
 		switch {
-		case reportingVerbs[w] && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i):
+		case (reportingVerbs[w] && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
 			at := v.words[i][0] // where the subject begins
 			subj, pro := v.subjectBefore(i)
 			if len(subj) == 0 && pro == 0 {
 				subj = v.statementOwners(i, said)
+			}
+			if len(subj) == 0 && pro == 0 && v.joinedVerb(i) {
+				subj = v.sentenceSubject()
 			}
 			if len(subj) > 0 {
 				at = min(at, subj[0].Start)
@@ -204,6 +207,11 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
+		case reportingParticiples[w] && v.afterComma(i):
+			if subj := v.sentenceSubject(); len(subj) > 0 && subj[0].End < v.words[i][0] && !v.reported(said, subj[0].Start) {
+				add(subj...)
+			}
+			said = v.words[i][1]
 		case citingWords[strings.ToLower(w)]:
 			if m, ok := v.cited(v.words[i][1]); ok {
 				add(m)
@@ -232,6 +240,19 @@ func (v *sentenceView) subjectBefore(i int) ([]model.Mention, byte) {
 			return nil, 'h'
 		case "it":
 			return nil, 'i'
+		case "which", "who":
+			// A relative clause set off by a comma speaks for the name
+			// before it, unless a preposition other than "by" governs the
+			// name: after "groups opposed to Putin, who" the clause may
+			// be the groups', but after "rejected by the ministry, which
+			// said" it is the ministry's.
+			if c := v.gapStart(v.words[j][0]); c > v.start && v.text[c-1] == ',' {
+				for _, m := range v.mentions {
+					if m.End == v.gapStart(c-1) && !possessive(v.text, m.End) && (!v.governed(m) || v.governor(m) == "by") {
+						return []model.Mention{m}, 0
+					}
+				}
+			}
 		}
 	}
 	end := v.gapStart(at)
@@ -250,6 +271,9 @@ func (v *sentenceView) subjectBefore(i int) ([]model.Mention, byte) {
 		phrase := v.text[v.start+prev+1 : end-1]
 		if strings.ContainsAny(phrase, "“”\"") || len(strings.Fields(phrase)) > 20 {
 			return nil, 0
+		}
+		if ms := v.apposition(v.start+prev, end-1); len(ms) > 0 {
+			return ms, 0
 		}
 		end = v.gapStart(v.start + prev)
 	}

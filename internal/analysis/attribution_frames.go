@@ -2,13 +2,16 @@ package analysis
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 )
 
 // Frames of reported speech beyond a subject and its verb: a statement
 // that speaks for its owner, a source cited within another's report,
-// "heard saying", and the clause a verb reports, whose names do not speak.
+// "heard saying", a verb that shares the subject of the sentence
+// ("…, saying", "… and said"), a name set off as an apposition, and the
+// clause a verb reports, whose names do not speak.
 
 // statementNouns are what an actor speaks through: "The ministry's
 // statement said", "the militia's channel said", "a spokesperson for the
@@ -85,16 +88,16 @@ func (v *sentenceView) passiveReport(i int) bool {
 // reported reports whether a subject starting at offset at lies within
 // what an earlier reporting verb, whose words begin at offset said,
 // reports: "Varga said Dorn had told Nordwire …" is Varga's statement, and
-// Dorn's words are hers to report. A semicolon, a closing quotation mark
-// (the verb was inside a quotation, or the quotation was what it
-// reported), or a comma or dash before a conjunction ("…, but the ministry
-// said") ends the reported clause.
+// Dorn's words are hers to report. A semicolon, a quotation that ends a
+// clause (the verb was inside it, or it was what the verb reported), or a
+// comma or dash before a conjunction ("…, but the ministry said") ends the
+// reported clause.
 func (v *sentenceView) reported(said, at int) bool {
 	if said < 0 || at < said {
 		return false
 	}
 	between := v.text[said:at]
-	if strings.ContainsAny(between, ";”\"") {
+	if strings.ContainsRune(between, ';') || closesQuotation(between) {
 		return false
 	}
 	comma := false
@@ -167,8 +170,28 @@ func (v *sentenceView) statementOwners(i, said int) []model.Mention {
 // is a preposition: the noun at j is then governed by it ("In a
 // statement", "on its Telegram channel").
 func (v *sentenceView) afterPreposition(j int) bool {
-	for k := j - 1; k >= 0 && k >= j-3 && v.words[k][0] >= v.start; k-- {
-		if prepositions[strings.ToLower(v.word(k))] {
+	for k, n := j-1, 0; k >= 0 && n < 3 && v.words[k][0] >= v.start; k, n = k-1, n+1 {
+		// A name is one word here: "of" in "A Council of the Lakes
+		// report" governs nothing outside it.
+		for _, m := range v.mentions {
+			if m.Start <= v.words[k][0] && v.words[k][1] <= m.End {
+				for k > 0 && v.words[k-1][0] >= m.Start {
+					k--
+				}
+				break
+			}
+		}
+		if prepositions[strings.ToLower(v.word(k))] && !v.inMention(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// inMention reports whether word k lies within a mention.
+func (v *sentenceView) inMention(k int) bool {
+	for _, m := range v.mentions {
+		if m.Start <= v.words[k][0] && v.words[k][1] <= m.End {
 			return true
 		}
 	}
@@ -221,3 +244,158 @@ func (v *sentenceView) cited(at int) (model.Mention, bool) {
 	}
 	return model.Mention{}, false
 }
+
+// reportingParticiples, after a comma, report the words of the sentence's
+// subject: "The ministry summoned the ambassador, saying …".
+var reportingParticiples = setOf(`saying adding writing claiming warning insisting denying accusing
+arguing stressing noting`)
+
+// afterComma reports whether a comma comes right before word i.
+func (v *sentenceView) afterComma(i int) bool {
+	g := v.gapStart(v.words[i][0])
+	return i > 0 && g > v.start && v.text[g-1] == ','
+}
+
+// joinedVerb reports whether the verb at word i is joined by "and" to an
+// earlier one, whose subject it shares: "VTV showed footage and said …".
+func (v *sentenceView) joinedVerb(i int) bool {
+	j := i - 1
+	for j >= 0 && isPreVerb(v.word(j)) {
+		j--
+	}
+	return j > 0 && v.word(j) == "and" && v.words[j][1] == v.gapStart(v.words[j+1][0])
+}
+
+// sentenceSubject returns the actor that opens the sentence as its
+// subject, and those joined to it by "and": the first mention with
+// nothing before it but "the" or an opening phrase set off by a comma
+// ("On Monday, the ministry …", "Asked about Dorn, Kost …"), unless it is a
+// possessive ("Dorn's fighters …").
+func (v *sentenceView) sentenceSubject() []model.Mention {
+	for k, m := range v.mentions {
+		before := strings.TrimSpace(v.text[v.start:m.Start])
+		before = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(before, "the"), "The"))
+		if before != "" && !strings.HasSuffix(before, ",") {
+			continue
+		}
+		if possessive(v.text, m.End) || v.governed(m) {
+			return nil
+		}
+		out := []model.Mention{m}
+		for _, n := range v.mentions[k+1:] {
+			if strings.TrimSpace(v.text[out[len(out)-1].End:n.Start]) != "and" || possessive(v.text, n.End) {
+				break
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	return nil
+}
+
+// apposition returns the subject a comma-set phrase names when the phrase,
+// between the commas at offsets open and close, is exactly a name: "Its
+// envoy, Selma Okoro, said". A name joined by "and" to the phrase's head
+// ("The Council and its envoy, Selma Okoro, said") speaks too.
+func (v *sentenceView) apposition(open, close int) []model.Mention {
+	head := v.gapStart(open)
+	if head <= v.start {
+		return nil
+	}
+	from := open + 1
+	for from < close && v.text[from] == ' ' {
+		from++
+	}
+	to := v.gapStart(close)
+	for k, m := range v.mentions {
+		if m.Start != from || m.End != to {
+			continue
+		}
+		for _, p := range v.mentions[:k] {
+			between := v.text[p.End:head]
+			if strings.HasPrefix(between, " and ") && !strings.ContainsAny(between, ",;") && !v.governed(p) && !possessive(v.text, p.End) {
+				return []model.Mention{p, m}
+			}
+		}
+		return []model.Mention{m}
+	}
+	return nil
+}
+
+// framedReport reports whether the verb at word i, which names an act of
+// speech only in some frames, is in one: "called for", "called on X to",
+// "called X “absurd”", "dismissed X as …", "branded X a …".
+func (v *sentenceView) framedReport(i int) bool {
+	switch v.word(i) {
+	case "called", "calls", "call":
+		if i+1 < len(v.words) && v.word(i+1) == "for" {
+			return true
+		}
+		if i+1 < len(v.words) && v.word(i+1) == "on" {
+			return v.wordWithin(i+2, 6, "to")
+		}
+		return v.wordWithin(i+1, 6, "as") || v.quoteWithin(i, 6)
+	case "dismissed", "dismisses", "branded", "brands", "labelled", "labeled":
+		return v.wordWithin(i+1, 6, "as") || v.quoteWithin(i, 6)
+	}
+	return false
+}
+
+// wordWithin reports whether word w is among the n words from word i, in
+// the same clause (no comma between).
+func (v *sentenceView) wordWithin(i, n int, w string) bool {
+	for j := i; j < len(v.words) && j < i+n; j++ {
+		if j > i && strings.ContainsRune(v.text[v.words[j-1][1]:v.words[j][0]], ',') {
+			return false
+		}
+		if v.word(j) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteWithin reports whether an opening quotation mark comes within n
+// words after word i, in the same clause.
+func (v *sentenceView) quoteWithin(i, n int) bool {
+	for j := i + 1; j < len(v.words) && j <= i+n; j++ {
+		gap := v.text[v.words[j-1][1]:v.words[j][0]]
+		if strings.ContainsRune(gap, ',') {
+			return false
+		}
+		if strings.ContainsAny(gap, "“\"") {
+			return true
+		}
+	}
+	return false
+}
+
+// closesQuotation reports whether s holds a closing quotation mark next to
+// punctuation (",” said", "”, the ministry said"): the quotation ends a
+// clause, unlike a quoted phrase inside one ("had “liquidated” groups").
+func closesQuotation(s string) bool {
+	for i, r := range s {
+		if r != '”' && r != '"' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		if strings.ContainsRune(",.?!—", before) || strings.ContainsRune(",.;:—", after) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounUse reports whether the reporting verb at word i is a noun here:
+// after a possessive or a determiner ("Marek's claims", "the reports").
+func (v *sentenceView) nounUse(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := strings.ToLower(v.word(i - 1))
+	return determiners[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || possessive(v.text, v.words[i-1][1])
+}
+
+// determiners make the word after them a noun.
+var determiners = setOf(`the a an his her its their our my your these those such every`)

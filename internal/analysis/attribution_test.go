@@ -302,6 +302,9 @@ func TestAttributeLabelled(t *testing.T) {
 	precision, recall := float64(right)/float64(found), float64(right)/float64(pairs)
 	t.Logf("%d items, %d labelled speakers: precision %.3f (%d/%d), recall %.3f (%d/%d)",
 		len(items), pairs, precision, right, found, recall, right, pairs)
+	if precision < 0.95 || recall < 0.85 {
+		t.Errorf("precision %.3f, recall %.3f: want at least 0.95 and 0.85", precision, recall)
+	}
 	if len(items) < 80 {
 		t.Errorf("%d labelled items, want at least 80", len(items))
 	}
