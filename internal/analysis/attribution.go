@@ -45,7 +45,7 @@ warned warns confirmed confirms insisted insists reported reports reiterated rei
 blamed blames accused accuses urged urges acknowledged acknowledges admitted admits
 alleged alleges argued argues explained explains noted notes responded responds replied replies
 stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises
-described describes boasted boasts indicated indicates`)
+described describes boasted boasts indicated indicates appealed appeals`)
 
 // preVerbWords may stand between a subject and its verb: "X earlier said",
 // "X has repeatedly denied". Words ending in -ly are accepted too.
@@ -90,6 +90,7 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
 	own := make([][]string, len(a.Sentences))
 	pronoun := make([]byte, len(a.Sentences))
+	subject := make([]string, len(a.Sentences)) // the actor a sentence opens with, if one
 	next := 0
 	v := &sentenceView{text: a.Text} // reused: its words buffer grows once
 	for i, s := range a.Sentences {
@@ -104,6 +105,9 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
 		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
 		own[i], pronoun[i] = v.speakers()
+		if subj := v.sentenceSubject(); len(subj) == 1 {
+			subject[i] = subj[0].Actor
+		}
 	}
 	// Quotations and pronouns take the speaker of a neighbouring sentence
 	// that has one of its own.
@@ -118,10 +122,14 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		prev := i > 0 && a.Sentences[i-1].Para == s.Para
 		next := i+1 < len(a.Sentences) && a.Sentences[i+1].Para == s.Para
 		switch {
-		case pronoun[i] != 0:
-			// "He said" follows a person, "it said" an organisation.
-			if prev && len(own[i-1]) == 1 && person(own[i-1][0]) == (pronoun[i] == 'h') {
+		case pronoun[i] != 0 && prev:
+			// "He said" follows a person, "it said" an organisation: the
+			// speaker of the sentence before, or else its subject ("Kost
+			// met the families. He promised …").
+			if len(own[i-1]) == 1 && person(own[i-1][0]) == (pronoun[i] == 'h') {
 				speakers[i] = own[i-1]
+			} else if len(own[i-1]) == 0 && subject[i-1] != "" && person(subject[i-1]) == (pronoun[i] == 'h') {
+				speakers[i] = []string{subject[i-1]}
 			}
 		case isQuotation(s.Text):
 			if prev && len(own[i-1]) > 0 {
