@@ -173,13 +173,8 @@ func isQuotation(s string) bool {
 // pronoun is the subject of a reporting verb when no actor speaks: 'h' for
 // "he" or "she", 'i' for "it", else 0.
 func (v *sentenceView) speakers() (out []string, pronoun byte) {
-	add := func(ms ...model.Mention) {
-		for _, m := range ms {
-			if !contains(out, m.Actor) {
-				out = append(out, m.Actor)
-			}
-		}
-	}
+	var found []model.Mention // the speakers' mentions, put in text order below
+	add := func(ms ...model.Mention) { found = append(found, ms...) }
 	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
@@ -192,6 +187,9 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 			}
 			if len(subj) == 0 && pro == 0 && v.joinedVerb(i) {
 				subj = v.sentenceSubject()
+			}
+			if len(subj) == 0 && pro == 0 {
+				subj = v.passiveAgent(i)
 			}
 			if len(subj) > 0 {
 				at = min(at, subj[0].Start)
@@ -224,6 +222,14 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 			if m, ok := v.cited(v.words[i][1]); ok {
 				add(m)
 			}
+		}
+	}
+	// A cited source may come before the subject: "the ministry, citing
+	// TASS, said" lists the ministry first.
+	slices.SortStableFunc(found, func(a, b model.Mention) int { return a.Start - b.Start })
+	for _, m := range found {
+		if !contains(out, m.Actor) {
+			out = append(out, m.Actor)
 		}
 	}
 	if len(out) > 0 {

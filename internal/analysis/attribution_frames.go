@@ -399,3 +399,19 @@ func (v *sentenceView) nounUse(i int) bool {
 
 // determiners make the word after them a noun.
 var determiners = setOf(`the a an his her its their our my your these those such every`)
+
+// passiveAgent returns the speaker of a passive reporting verb: the agent
+// after "by" ("it was denied by the ministry", "the curfew was announced
+// by the governor").
+func (v *sentenceView) passiveAgent(i int) []model.Mention {
+	if i == 0 || i+1 >= len(v.words) || v.word(i+1) != "by" {
+		return nil
+	}
+	switch strings.ToLower(v.word(i - 1)) {
+	case "was", "were", "is", "are", "been", "be", "being":
+		if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
+			return []model.Mention{m}
+		}
+	}
+	return nil
+}

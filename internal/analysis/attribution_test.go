@@ -120,6 +120,25 @@ func TestAttributeShapes(t *testing.T) {
 		{"“It is over.” The ministry said so. “Really over.”", "ministry|ministry|ministry"},
 		{"“It is over.”\n\nThe ministry said so.", "|ministry"},
 		{"Gladkov said it. The Legion crossed. “We are here.”", "gladkov||"},
+		// What is said names others; a statement speaks for its owner.
+		{"The statement, posted on the ministry's channel, said Gladkov had left.", "ministry"},
+		{"It was over, said Gladkov on Telegram.", "gladkov"},
+		{"The ministry said Gladkov had told TASS it was over.", "ministry"},
+		{"The ministry said it was over, but Gladkov said it was not.", "ministry gladkov"},
+		{"The Legion statement said it had crossed.", "legion"},
+		{"A statement issued by the ministry said it was over.", "ministry"},
+		{"Gladkov’s claims were denied.", ""},
+		// Several speakers, and subjects shared by several verbs.
+		{"The ministry, citing TASS, said it was over.", "ministry tass"},
+		{"Gladkov toured the town, saying it was calm.", "gladkov"},
+		{"Gladkov toured the town and said it was calm.", "gladkov"},
+		{"It was denied by the ministry, which said it was calm.", "ministry"},
+		{"Its commander, Gladkov, said it was calm.", "gladkov"},
+		{"Gladkov is heard saying it is calm.", "gladkov"},
+		{"Gladkov called for calm.", "gladkov"},
+		{"Gladkov called the Legion on Monday.", ""},
+		{"Gladkov was said to be calm.", ""},
+		{"Gladkov toured the town. He said it was calm.", "|gladkov"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
