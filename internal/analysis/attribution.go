@@ -25,7 +25,12 @@ import (
 //     ministry's statement said", "a statement issued by the SSB said";
 //   - a source cited in another's report: "the ministry, citing the SSB,
 //     said" credits both;
-//   - "X is heard saying", "X was quoted as saying".
+//   - "X is heard saying", "X was quoted as saying";
+//   - a verb that shares the subject of the sentence ("Kost toured the
+//     town, saying …", "… and said"), a relative clause after a comma
+//     ("by the ministry, which said"), a name set off as an apposition
+//     ("its envoy, Selma Okoro, said") and the agent of a passive report
+//     ("it was denied by the ministry").
 //
 // A name followed by a possessive ("Zelensky’s team denied") or governed by
 // a preposition ("bloggers close to the defence ministry said") is not the
@@ -36,7 +41,7 @@ import (
 // sentence before it, or else after it, in the same paragraph; "he said" or
 // "she said" takes the speaker of the sentence before when that is a single
 // person, "it said" when that is a single organisation, state, group or
-// outlet.
+// outlet; when the sentence before reports no words, its subject.
 
 // reportingVerbs are the verbs that introduce what someone said.
 var reportingVerbs = setOf(`said says say told tells wrote writes claimed claims denied denies

@@ -53,8 +53,8 @@ var adjunctStarts = setOf(`adding late earlier later told who whose yesterday to
 var sayingFrame = setOf(`is was are were be been can could heard quoted as`)
 
 // heardOrQuoted reports whether "saying" at word i reports the speech of
-// its subject: "heard saying", "quoted as saying". A bare "saying" after a
-// comma belongs to a clause whose subject is found elsewhere.
+// its subject: "heard saying", "quoted as saying". After a comma,
+// "saying" is a participle (see reportingParticiples).
 func (v *sentenceView) heardOrQuoted(i int) bool {
 	if i == 0 {
 		return false
