@@ -20,15 +20,28 @@ import (
 //     military intelligence, told"), and for "X and Y said" both;
 //   - subject after the verb, after a quotation or a comma: "…,” said
 //     Gladkov", "…,” said the state department’s spokesperson, Matthew Miller";
-//   - "according to X" and "in the words of X".
+//   - "according to X" and "in the words of X";
+//   - a statement, post or spokesperson whose owner is named: "the
+//     ministry's statement said", "a statement issued by the SSB said";
+//   - a source cited in another's report: "the ministry, citing the SSB,
+//     said" credits both;
+//   - "X is heard saying", "X was quoted as saying";
+//   - a verb that shares the subject of the sentence ("Kost toured the
+//     town, saying …", "… and said"), a relative clause after a comma
+//     ("by the ministry, which said"), a name set off as an apposition
+//     ("its envoy, Selma Okoro, said") and the agent of a passive report
+//     ("it was denied by the ministry").
 //
 // A name followed by a possessive ("Zelensky’s team denied") or governed by
 // a preposition ("bloggers close to the defence ministry said") is not the
-// subject. "per X" names where the words were found, not who spoke, so it
-// attributes nothing. A sentence that is a quotation and has no attribution
-// of its own takes the speaker of the sentence before it, or else after it,
-// in the same paragraph; "he said" or "she said" takes the speaker of the
-// sentence before when that is a single person.
+// subject, and nor is a name inside the clause a verb reports ("Varga said
+// Dorn had told …" is Varga's statement). "per X" names where the words
+// were found, not who spoke, so it attributes nothing. A sentence that is a
+// quotation and has no attribution of its own takes the speaker of the
+// sentence before it, or else after it, in the same paragraph; "he said" or
+// "she said" takes the speaker of the sentence before when that is a single
+// person, "it said" when that is a single organisation, state, group or
+// outlet; when the sentence before reports no words, its subject.
 
 // reportingVerbs are the verbs that introduce what someone said.
 var reportingVerbs = setOf(`said says say told tells wrote writes claimed claims denied denies
@@ -36,12 +49,13 @@ asserted asserts announced announces declared declares added adds stated states 
 warned warns confirmed confirms insisted insists reported reports reiterated reiterates
 blamed blames accused accuses urged urges acknowledged acknowledges admitted admits
 alleged alleges argued argues explained explains noted notes responded responds replied replies
-stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises`)
+stressed stresses emphasized emphasised emphasizes emphasises vowed vows promised promises
+described describes boasted boasts indicated indicates appealed appeals`)
 
 // preVerbWords may stand between a subject and its verb: "X earlier said",
 // "X has repeatedly denied". Words ending in -ly are accepted too.
 var preVerbWords = setOf(`also earlier later then again previously first once has had have
-already since just never still`)
+already since just never still both all`)
 
 // prepositions govern a noun that therefore is not a subject.
 var prepositions = setOf(`of to by for from with in on at about against near into over under
@@ -80,7 +94,8 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 // whether an actor slug names a person.
 func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
 	own := make([][]string, len(a.Sentences))
-	pronoun := make([]bool, len(a.Sentences))
+	pronoun := make([]byte, len(a.Sentences))
+	subject := make([]string, len(a.Sentences)) // the actor a sentence opens with, if one
 	next := 0
 	v := &sentenceView{text: a.Text} // reused: its words buffer grows once
 	for i, s := range a.Sentences {
@@ -95,6 +110,9 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
 		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
 		own[i], pronoun[i] = v.speakers()
+		if subj := v.sentenceSubject(); len(subj) == 1 {
+			subject[i] = subj[0].Actor
+		}
 	}
 	// Quotations and pronouns take the speaker of a neighbouring sentence
 	// that has one of its own.
@@ -109,9 +127,14 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		prev := i > 0 && a.Sentences[i-1].Para == s.Para
 		next := i+1 < len(a.Sentences) && a.Sentences[i+1].Para == s.Para
 		switch {
-		case pronoun[i]:
-			if prev && len(own[i-1]) == 1 && person(own[i-1][0]) {
+		case pronoun[i] != 0 && prev:
+			// "He said" follows a person, "it said" an organisation: the
+			// speaker of the sentence before, or else its subject ("Kost
+			// met the families. He promised …").
+			if len(own[i-1]) == 1 && person(own[i-1][0]) == (pronoun[i] == 'h') {
 				speakers[i] = own[i-1]
+			} else if len(own[i-1]) == 0 && subject[i-1] != "" && person(subject[i-1]) == (pronoun[i] == 'h') {
+				speakers[i] = []string{subject[i-1]}
 			}
 		case isQuotation(s.Text):
 			if prev && len(own[i-1]) > 0 {
@@ -139,9 +162,10 @@ func outerMentions(ms, buf []model.Mention) (outer, grown []model.Mention) {
 	return buf, buf
 }
 
-// mayHavePronounSubject is a cheap test for "he said" and the like.
+// mayHavePronounSubject is a cheap test for "he said", "it said" and the
+// like.
 func mayHavePronounSubject(s string) bool {
-	return strings.Contains(s, "he ") || strings.Contains(s, "He ")
+	return strings.Contains(s, "he ") || strings.Contains(s, "He ") || strings.Contains(s, "it ") || strings.Contains(s, "It ")
 }
 
 // isQuotation reports whether a sentence opens with a quotation mark.
@@ -150,29 +174,43 @@ func isQuotation(s string) bool {
 	return r == '“' || r == '"' || r == '‘' || r == '„' || r == '«'
 }
 
-// speakers returns the actors that speak in the sentence, and whether a
-// reporting verb has "he" or "she" as its subject.
-func (v *sentenceView) speakers() (out []string, pronoun bool) {
-	add := func(ms ...model.Mention) {
-		for _, m := range ms {
-			if !contains(out, m.Actor) {
-				out = append(out, m.Actor)
-			}
-		}
-	}
+// speakers returns the actors that speak in the sentence, and which
+// pronoun is the subject of a reporting verb when no actor speaks: 'h' for
+// "he" or "she", 'i' for "it", else 0.
+func (v *sentenceView) speakers() (out []string, pronoun byte) {
+	var found []model.Mention // the speakers' mentions, put in text order below
+	add := func(ms ...model.Mention) { found = append(found, ms...) }
+	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
 		switch {
-		case reportingVerbs[w]:
+		case (reportingVerbs[w] && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
+			at := v.words[i][0] // where the subject begins
 			subj, pro := v.subjectBefore(i)
-			add(subj...)
-			pronoun = pronoun || pro
-			if len(subj) == 0 {
+			if len(subj) == 0 && pro == 0 {
+				subj = v.statementOwners(i, said)
+			}
+			if len(subj) == 0 && pro == 0 && v.joinedVerb(i) {
+				subj = v.sentenceSubject()
+			}
+			if len(subj) == 0 && pro == 0 {
+				subj = v.passiveAgent(i)
+			}
+			if len(subj) > 0 {
+				at = min(at, subj[0].Start)
+			} else if pro == 0 {
 				if m, ok := v.subjectAfter(i); ok {
-					add(m)
+					subj = append(subj, m)
 				}
 			}
-		case w == "according" && i+1 < len(v.words) && v.word(i+1) == "to":
+			if !v.reported(said, at) {
+				add(subj...)
+				if pronoun == 0 {
+					pronoun = pro
+				}
+			}
+			said = v.words[i][1]
+		case strings.EqualFold(w, "according") && i+1 < len(v.words) && v.word(i+1) == "to":
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
@@ -180,42 +218,81 @@ func (v *sentenceView) speakers() (out []string, pronoun bool) {
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
+		case reportingParticiples[w] && v.afterComma(i):
+			if subj := v.sentenceSubject(); len(subj) > 0 && subj[0].End < v.words[i][0] && !v.reported(said, subj[0].Start) {
+				add(subj...)
+			}
+			said = v.words[i][1]
+		case citingWords[strings.ToLower(w)]:
+			if m, ok := v.cited(v.words[i][1]); ok {
+				add(m)
+			}
 		}
 	}
-	return out, pronoun && len(out) == 0
+	// A cited source may come before the subject: "the ministry, citing
+	// TASS, said" lists the ministry first.
+	slices.SortStableFunc(found, func(a, b model.Mention) int { return a.Start - b.Start })
+	for _, m := range found {
+		if !contains(out, m.Actor) {
+			out = append(out, m.Actor)
+		}
+	}
+	if len(out) > 0 {
+		pronoun = 0
+	}
+	return out, pronoun
 }
 
 // subjectBefore returns the mentions that are the subject of the verb at
 // word i, looking left past adverbs and then past up to three comma-set
-// phrases (appositions, relative clauses), and whether the subject is "he"
-// or "she".
-func (v *sentenceView) subjectBefore(i int) ([]model.Mention, bool) {
+// phrases (appositions, relative clauses), and the pronoun when the
+// subject is "he" or "she" ('h') or "it" ('i').
+func (v *sentenceView) subjectBefore(i int) ([]model.Mention, byte) {
 	j := i - 1
-	for j >= 0 && v.words[j][1] == v.gapStart(v.words[j+1][0]) && isPreVerb(v.word(j)) {
+	for j >= 0 && v.words[j][1] == v.gapStart(v.words[j+1][0]) && (isPreVerb(v.word(j)) || v.word(i) == "saying" && sayingFrame[v.word(j)]) {
 		j--
 	}
 	at := v.words[j+1][0] // the subject must end here, bar spaces
 	if j >= 0 && v.words[j][1] == v.gapStart(at) {
-		if w := strings.ToLower(v.word(j)); w == "he" || w == "she" {
-			return nil, true
+		switch strings.ToLower(v.word(j)) {
+		case "he", "she":
+			return nil, 'h'
+		case "it":
+			return nil, 'i'
+		case "which", "who":
+			// A relative clause set off by a comma speaks for the name
+			// before it, unless a preposition other than "by" governs the
+			// name: after "groups opposed to Putin, who" the clause may
+			// be the groups', but after "rejected by the ministry, which
+			// said" it is the ministry's.
+			if c := v.gapStart(v.words[j][0]); c > v.start && v.text[c-1] == ',' {
+				for _, m := range v.mentions {
+					if m.End == v.gapStart(c-1) && !possessive(v.text, m.End) && (!v.governed(m) || v.governor(m) == "by") {
+						return []model.Mention{m}, 0
+					}
+				}
+			}
 		}
 	}
 	end := v.gapStart(at)
 	for commas := 0; ; commas++ {
 		if m, ok := v.mentionEndingAt(end); ok {
-			return v.withConjuncts(m), false
+			return v.withConjuncts(m), 0
 		}
 		// Step over one comma-set phrase: ", a spokesperson for X,".
 		if commas == 3 || end <= v.start || v.text[end-1] != ',' {
-			return nil, false
+			return nil, 0
 		}
 		prev := strings.LastIndexByte(v.text[v.start:end-1], ',')
 		if prev < 0 {
-			return nil, false
+			return nil, 0
 		}
 		phrase := v.text[v.start+prev+1 : end-1]
 		if strings.ContainsAny(phrase, "“”\"") || len(strings.Fields(phrase)) > 20 {
-			return nil, false
+			return nil, 0
+		}
+		if ms := v.apposition(v.start+prev, end-1); len(ms) > 0 {
+			return ms, 0
 		}
 		end = v.gapStart(v.start + prev)
 	}
@@ -293,11 +370,34 @@ func (v *sentenceView) subjectAfter(i int) (model.Mention, bool) {
 		if m.Start < v.words[i][1] || m.Start >= limit {
 			continue
 		}
-		if !possessive(v.text, m.End) {
+		if !possessive(v.text, m.End) && v.endsInversion(m) {
 			return m, true
 		}
 	}
 	return model.Mention{}, false
+}
+
+// endsInversion reports whether mention m, after an inverted verb, ends
+// the subject: what follows it is the end of the sentence, punctuation or
+// a word that starts an adjunct ("said Gladkov on Telegram", "…, said
+// Gladkov, per TASS"). A name followed by anything else starts what was
+// said ("The statement, posted on its channel, said Dorn had agreed"):
+// that is whom the words are about, not who speaks.
+func (v *sentenceView) endsInversion(m model.Mention) bool {
+	rest := strings.TrimLeft(v.text[m.End:v.end], " ")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isWordRune(r) {
+		return true
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := strings.ToLower(rest[:end])
+	return prepositions[w] || inversionStops[w] || adjunctStarts[w]
 }
 
 // mentionAfter returns the mention that starts at offset at, bar spaces and

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"briefing/internal/model"
 )
 
@@ -118,6 +120,25 @@ func TestAttributeShapes(t *testing.T) {
 		{"“It is over.” The ministry said so. “Really over.”", "ministry|ministry|ministry"},
 		{"“It is over.”\n\nThe ministry said so.", "|ministry"},
 		{"Gladkov said it. The Legion crossed. “We are here.”", "gladkov||"},
+		// What is said names others; a statement speaks for its owner.
+		{"The statement, posted on the ministry's channel, said Gladkov had left.", "ministry"},
+		{"It was over, said Gladkov on Telegram.", "gladkov"},
+		{"The ministry said Gladkov had told TASS it was over.", "ministry"},
+		{"The ministry said it was over, but Gladkov said it was not.", "ministry gladkov"},
+		{"The Legion statement said it had crossed.", "legion"},
+		{"A statement issued by the ministry said it was over.", "ministry"},
+		{"Gladkov’s claims were denied.", ""},
+		// Several speakers, and subjects shared by several verbs.
+		{"The ministry, citing TASS, said it was over.", "ministry tass"},
+		{"Gladkov toured the town, saying it was calm.", "gladkov"},
+		{"Gladkov toured the town and said it was calm.", "gladkov"},
+		{"It was denied by the ministry, which said it was calm.", "ministry"},
+		{"Its commander, Gladkov, said it was calm.", "gladkov"},
+		{"Gladkov is heard saying it is calm.", "gladkov"},
+		{"Gladkov called for calm.", "gladkov"},
+		{"Gladkov called the Legion on Monday.", ""},
+		{"Gladkov was said to be calm.", ""},
+		{"Gladkov toured the town. He said it was calm.", "|gladkov"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -227,4 +248,83 @@ func statementsText(s *site) string {
 		}
 	}
 	return b.String()
+}
+
+// TestAttributeLabelled measures attribution on testdata/speakers.txtar,
+// a labelled set of made-up wire copy, as precision and recall over
+// (sentence, speaker) pairs, and logs every sentence it gets wrong.
+func TestAttributeLabelled(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/speakers.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actors []*model.Actor
+	type item struct {
+		line int
+		want []string // speakers of each sentence, space-separated
+	}
+	var items []item
+	site := &model.Site{}
+	for _, f := range ar.Files {
+		for n, line := range strings.Split(string(f.Data), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			fields := strings.Split(line, "\t")
+			switch {
+			case f.Name == "actors" && len(fields) == 3:
+				names := strings.Split(fields[2], "; ")
+				actors = append(actors, &model.Actor{Slug: fields[0], Kind: model.Kind(fields[1]), Name: names[0], Aliases: names[1:]})
+			case f.Name == "sentences" && len(fields) == 2:
+				items = append(items, item{line: n + 1, want: strings.Split(fields[0], "|")})
+				site.Articles = append(site.Articles, segmented(t, fmt.Sprintf("%04d", len(items)), fields[1]))
+			default:
+				t.Fatalf("%s:%d: want %s fields, got %q", f.Name, n+1, map[string]string{"actors": "3", "sentences": "2"}[f.Name], line)
+			}
+		}
+	}
+	slices.SortFunc(actors, func(a, b *model.Actor) int { return strings.Compare(a.Slug, b.Slug) })
+	site.Actors = actors
+	s := newTestSite(t, site)
+	findMentions(s, new(memo))
+	person := func(slug string) bool { return s.Actor(slug).Kind == model.Person }
+	var pairs, found, right int // expected pairs, attributed pairs, both
+	for k, d := range s.docs {
+		var ms []model.Mention
+		for _, m := range s.f.Mentions {
+			if m.Article == d.Slug {
+				ms = append(ms, m)
+			}
+		}
+		got, _ := attribute(d, ms, person)
+		it := items[k]
+		if len(got) != len(it.want) {
+			t.Errorf("sentences:%d: %d sentences, labelled %d: %q", it.line, len(got), len(it.want), texts(d.Paragraphs, d.Sentences))
+			continue
+		}
+		for i, sp := range got {
+			want := strings.Fields(strings.Trim(it.want[i], "-"))
+			pairs += len(want)
+			found += len(sp)
+			hit := 0
+			for _, a := range sp {
+				if slices.Contains(want, a) {
+					hit++
+				}
+			}
+			right += hit
+			if hit != len(want) || hit != len(sp) {
+				t.Logf("sentences:%d: %q: got %q, want %q", it.line, d.Sentences[i].Text, sp, want)
+			}
+		}
+	}
+	precision, recall := float64(right)/float64(found), float64(right)/float64(pairs)
+	t.Logf("%d items, %d labelled speakers: precision %.3f (%d/%d), recall %.3f (%d/%d)",
+		len(items), pairs, precision, right, found, recall, right, pairs)
+	if precision < 0.95 || recall < 0.85 {
+		t.Errorf("precision %.3f, recall %.3f: want at least 0.95 and 0.85", precision, recall)
+	}
+	if len(items) < 80 {
+		t.Errorf("%d labelled items, want at least 80", len(items))
+	}
 }
