@@ -16,8 +16,16 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	src := fl.String("src", ".", "briefing folder")
-	asJSON := fl.Bool("json", false, "print diagnostics as JSON")
+	asJSON := fl.Bool("json", false, "print diagnostics as JSON (the same as -format json)")
+	format := fl.String("format", "text", "how to print diagnostics: text, json, or github (workflow commands that GitHub shows on a pull request's diff)")
 	if err := fl.Parse(args); err != nil {
+		return errReported
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "check: unknown -format %q; use text, json or github\n", *format)
 		return errReported
 	}
 	if err := checkSource(*src); err != nil {
@@ -31,7 +39,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	switch *format {
+	case "github":
+		for _, d := range res.Diags {
+			fmt.Fprintln(stdout, githubCommand(d))
+		}
+	case "json":
 		diags := res.Diags
 		if diags == nil {
 			diags = model.Diagnostics{}
@@ -41,7 +54,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := enc.Encode(diags); err != nil {
 			return err
 		}
-	} else {
+	default:
 		printDiags(stdout, res.Diags, true)
 		if len(res.Diags) == 0 {
 			fmt.Fprintln(stdout, "no problems found")

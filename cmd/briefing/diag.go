@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"briefing/internal/model"
 )
@@ -38,4 +39,48 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// githubCommand formats d as a GitHub Actions workflow command, which a
+// pull request shows beside the line it names: ::error for an error,
+// ::warning for a warning, ::notice for a suggestion; the hint follows the
+// message on its own line. Values are escaped as the runner expects.
+func githubCommand(d model.Diagnostic) string {
+	kind := "notice"
+	switch d.Severity {
+	case model.Error:
+		kind = "error"
+	case model.Warning:
+		kind = "warning"
+	}
+	var props []string
+	if d.Pos.File != "" {
+		props = append(props, "file="+escapeProperty(d.Pos.File))
+		if d.Pos.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
+			if d.Pos.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
+			}
+		}
+	}
+	msg := d.Message
+	if d.Hint != "" {
+		msg += "\n" + d.Hint
+	}
+	cmd := "::" + kind
+	if len(props) > 0 {
+		cmd += " " + strings.Join(props, ",")
+	}
+	return cmd + "::" + escapeData(msg)
+}
+
+// escapeData escapes a workflow command's message: %, CR and LF.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value: as a
+// message, and also : and , which separate properties.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

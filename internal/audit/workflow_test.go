@@ -27,3 +27,19 @@ func TestPagesWorkflow(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckWorkflow checks that pull requests run check with the output
+// GitHub shows on the diff.
+func TestCheckWorkflow(t *testing.T) {
+	data, err := os.ReadFile("../../.github/workflows/check.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wf := string(data)
+	for _, want := range []string{"pull_request:", "contents: read", "go-version-file: go.mod",
+		"go run ./cmd/briefing check -format github"} {
+		if !strings.Contains(wf, want) {
+			t.Errorf("check.yml lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"testing"
+
+	"briefing/internal/model"
+)
+
+// TestGithubCommand checks the workflow commands check -format github
+// prints: GitHub shows each beside its line on a pull request's diff only
+// if the format and the escaping are exactly right.
+func TestGithubCommand(t *testing.T) {
+	tests := []struct {
+		d    model.Diagnostic
+		want string
+	}{
+		{model.Diagnostic{Pos: model.Pos{File: "content/claims/c.md", Line: 7, Col: 12}, Severity: model.Error,
+			Message: "quote not found in content/articles/a.txt", Hint: "quotes must match: 100% word for word"},
+			"::error file=content/claims/c.md,line=7,col=12::quote not found in content/articles/a.txt%0Aquotes must match: 100%25 word for word"},
+		{model.Diagnostic{Pos: model.Pos{File: "content/articles/b.txt"}, Severity: model.Warning, Message: "article has no metadata"},
+			"::warning file=content/articles/b.txt::article has no metadata"},
+		{model.Diagnostic{Pos: model.Pos{File: "content/a,b:c.md", Line: 3}, Severity: model.Suggestion, Message: "two\r\nlines"},
+			"::notice file=content/a%2Cb%3Ac.md,line=3::two%0D%0Alines"},
+		{model.Diagnostic{Severity: model.Error, Message: "no position"}, "::error::no position"},
+	}
+	for _, tt := range tests {
+		if got := githubCommand(tt.d); got != tt.want {
+			t.Errorf("githubCommand(%v)\n got %s\nwant %s", tt.d, got, tt.want)
+		}
+	}
+}
