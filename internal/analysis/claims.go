@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/internal/model"
+	"briefing/internal/nearest"
 )
 
 // checkClaims resolves every claim's references: actor slugs, article slugs
@@ -59,22 +60,51 @@ func checkActorRef(s *site, r model.Ref, key string, slugs []string, diags *mode
 	d := model.Diagnostic{Pos: r.Pos, Severity: model.Error,
 		Message: fmt.Sprintf("%s names unknown actor %q", key, r.Slug),
 		Hint:    "actors are the files in content/actors/"}
-	if near := nearest(r.Slug, slugs); near != "" {
+	if near := nearest.Word(r.Slug, slugs); near != "" {
 		d.Hint = fmt.Sprintf("did you mean %q? (%s)", near, d.Hint)
+	} else if a, alias := actorCalled(s.Actors, r.Slug); a != nil {
+		d.Hint = fmt.Sprintf("did you mean %q? (%q is one of its names; %s)", a.Slug, alias, d.Hint)
 	}
 	diags.Add(d)
+}
+
+// actorCalled returns the actor one of whose names or aliases the slug
+// spells, in full or as its last word ("gladkov" for "Vyacheslav
+// Gladkov"), and that name; nil when none or several do.
+func actorCalled(actors []*model.Actor, slug string) (*model.Actor, string) {
+	words := strings.ReplaceAll(slug, "-", " ")
+	var found *model.Actor
+	var name string
+	for _, a := range actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			last := n[strings.LastIndexByte(n, ' ')+1:]
+			if !strings.EqualFold(n, words) && !strings.EqualFold(last, words) {
+				continue
+			}
+			if found != nil && found != a {
+				return nil, "" // names two actors: no guess
+			}
+			found, name = a, n
+		}
+	}
+	return found, name
 }
 
 func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []string, folded map[string]normalized, diags *model.Diagnostics) {
 	if e.Article == "" || strings.TrimSpace(e.Quote) == "" {
 		return // reported by the loader
 	}
+	if n := len(strings.Fields(e.Quote)); n <= 2 {
+		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Warning,
+			Message: fmt.Sprintf("a quote of %s can match almost anywhere in an article", plural(n, "one word", "two words")),
+			Hint:    "quote the words of the article that carry the claim, usually a whole clause"})
+	}
 	a := s.doc(e.Article)
 	if a == nil {
 		d := model.Diagnostic{Pos: e.ArticlePos, Severity: model.Error,
 			Message: fmt.Sprintf("evidence names unknown article %q", e.Article),
 			Hint:    "articles are the .txt files in content/articles/"}
-		if near := nearest(e.Article, slugs); near != "" {
+		if near := nearest.Word(e.Article, slugs); near != "" {
 			d.Hint = fmt.Sprintf("did you mean %q? (%s)", near, d.Hint)
 		}
 		diags.Add(d)
@@ -113,39 +143,6 @@ func textPos(a *model.Article, off int) model.Pos {
 		col += a.TextPos.Col - 1
 	}
 	return model.Pos{File: a.File, Line: line, Col: col}
-}
-
-// nearest returns the candidate closest to s by edit distance, if it is
-// close enough to be a likely typo.
-func nearest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // countIndependent sets each claim's IndependentSources and

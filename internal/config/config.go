@@ -21,6 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"briefing/internal/model"
+	"briefing/internal/nearest"
 	"briefing/internal/source"
 )
 
@@ -133,11 +134,15 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 		if isSetting(k[0]) {
 			continue // mistyped, or after the value the decoder stopped at
 		}
+		hint := "known keys are title, description, base_url, language and author"
+		if near := nearest.Word(k.String(), []string{"title", "description", "base_url", "language", "author"}); near != "" {
+			hint = fmt.Sprintf("did you mean %q? (%s)", near, hint)
+		}
 		diags.Add(model.Diagnostic{
 			Pos:      at(k, nth),
 			Severity: model.Error,
 			Message:  fmt.Sprintf("unknown key %q", k.String()),
-			Hint:     "known keys are title, description, base_url, language and author",
+			Hint:     hint,
 		})
 	}
 	if cfg.BaseURL != "" {

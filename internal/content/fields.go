@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"briefing/internal/model"
+	"briefing/internal/nearest"
 )
 
 // fields reads typed values out of a front-matter map, recording a
@@ -156,8 +157,11 @@ func (f *fields) finish() {
 		}
 		known := append([]string(nil), f.known...)
 		sort.Strings(known)
+		hint := "known keys here: " + strings.Join(known, ", ")
+		if near := nearest.Word(k.str, known); near != "" {
+			hint = fmt.Sprintf("did you mean %q? (%s)", near, hint)
+		}
 		f.diags.Add(model.Diagnostic{Pos: k.pos, Severity: model.Warning,
-			Message: fmt.Sprintf("unknown key %q is ignored", k.str),
-			Hint:    "known keys here: " + strings.Join(known, ", ")})
+			Message: fmt.Sprintf("unknown key %q is ignored", k.str), Hint: hint})
 	}
 }
