@@ -225,7 +225,8 @@
     // has one, else in order, telling an inserted or a deleted node from
     // a changed one by looking a few nodes ahead; then it removes the live
     // nodes of unpaired old children, morphs the paired ones and puts them
-    // and the new ones in order, passing over nodes that scripts added.
+    // and the new ones in order; nodes that scripts added stay where they
+    // are, and a new node goes right after the one before it.
     function children(s, n, l) {
       var olds = Array.prototype.slice.call(s.childNodes);
       var news = Array.prototype.slice.call(n.childNodes);
@@ -272,9 +273,10 @@
           x = document.importNode(c, true);
           tie(c, x);
         }
+        // In place unless a node the server sent comes first.
         k = prev ? prev.nextSibling : l.firstChild;
-        while (k && k !== x && !known.has(k)) k = k.nextSibling;
-        if (k !== x) l.insertBefore(x, k);
+        for (var at = k; at && at !== x && !known.has(at);) at = at.nextSibling;
+        if (at !== x) l.insertBefore(x, k);
         prev = x;
       }
     }
