@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -85,19 +86,7 @@ func TestPatch(t *testing.T) {
 			if want == "" {
 				want = tc.after
 			}
-			cond := `document.body.innerHTML.trim() === ` + jsString(strings.TrimSpace(want))
-			deadline := time.Now().Add(10 * time.Second)
-			for {
-				ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-				if err == nil && ok {
-					break
-				}
-				if time.Now().After(deadline) {
-					body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerHTML`))
-					t.Fatalf("body not patched within 10s (%v):\n got %q\nwant %q", err, body, want)
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
+			waitPage(t, ctx, "the body patched to "+want, `document.body.innerHTML.trim() === `+jsString(strings.TrimSpace(want)))
 			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.marker === 1 && (`+tc.kept+`)`))
 			if err != nil || !ok {
 				t.Errorf("the page reloaded or lost nodes it should have kept (%s): %v", tc.kept, err)
@@ -119,16 +108,41 @@ func TestPatchHeadReloads(t *testing.T) {
 	}
 	next := strings.Replace(strings.Replace(page, "%s", "b", 1), "</head>", "<title>New</title>\n</head>", 1)
 	p.Update(Build{Site: render.Files{"index.html": []byte(next)}})
+	waitPage(t, ctx, "the page reloaded for a new <head>", `document.title === "New" && window.marker === undefined && document.body.innerText.includes("b")`)
+}
+
+// TestPatchWithStylesheet changes a page and its stylesheet at once: the
+// page is patched and the stylesheet swapped, without a reload.
+func TestPatchWithStylesheet(t *testing.T) {
+	ctx := browsertest.New(t)
+	files := render.Files{"index.html": []byte(strings.Replace(page, "%s", "a", 1)), "style.css": []byte("body{color:black}")}
+	p, ts := serve(t, Options{}, files)
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL)); err != nil {
+		t.Fatal(err)
+	}
+	waitConnected(t, p)
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.marker = 1`)); err != nil {
+		t.Fatal(err)
+	}
+	files = render.Files{"index.html": []byte(strings.Replace(page, "%s", "b", 1)), "style.css": []byte("body{color:rgb(1, 2, 3)}")}
+	p.Update(Build{Site: files})
+	waitPage(t, ctx, "the page patched, with its new stylesheet", `document.body.innerText.includes("b") && getComputedStyle(document.body).color === "rgb(1, 2, 3)" && window.marker === 1`)
+}
+
+// waitPage waits until the JavaScript condition is true in the open page.
+func waitPage(t *testing.T, ctx context.Context, what, cond string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.title === "New" && window.marker === undefined && document.body.innerText.includes("b")`))
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
 		if err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the page did not reload for a new <head> within 10s: %v", err)
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerHTML`))
+			t.Fatalf("%s: not seen within 10s (%v); the body is\n%q", what, err, body)
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond) // poll interval
 	}
 }
 

@@ -78,14 +78,14 @@
     return css;
   }
 
-  // update fetches this page again and patches it in place, or reloads it
-  // when that fails. Saves that come in while a patch is under way are
-  // taken in one more patch after it.
-  var busy = false, again = false;
+  // update fetches this page again, patches it in place and swaps the
+  // stylesheets css, or reloads it when that fails. Saves that come in
+  // while a patch is under way are taken in one more patch after it.
+  var busy = false, again = null;
   function update(css) {
-    if (busy) { again = true; return; }
+    if (busy) { again = (again || []).concat(css); return; }
     busy = true;
-    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+    fetch(location.href, { cache: "no-store" }).then(function (r) {
       if (!r.ok || r.redirected) throw new Error("HTTP " + r.status);
       return r.text();
     }).then(function (html) {
@@ -95,7 +95,7 @@
       version = v || version;
       if (css.length) swapStylesheets(css, version);
       busy = false;
-      if (again) { again = false; update([]); }
+      if (again) { css = again; again = null; update(css); }
     }).catch(function () {
       location.reload();
     });
