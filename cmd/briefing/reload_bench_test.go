@@ -41,52 +41,8 @@ func BenchmarkReload(b *testing.B) {
 }
 
 func benchReload(b *testing.B, articles int) {
-	dir := b.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		b.Fatal(err)
-	}
-	if articles > 0 {
-		generateArticles(b, dir, articles)
-	}
-	// The edited article: a seed, so that claims cite it.
-	seeds, _ := filepath.Glob(filepath.Join(dir, "content", "articles", "0*.txt"))
-	slices.Sort(seeds)
-	target := seeds[1]
-	page := "articles/" + strings.TrimSuffix(filepath.Base(target), ".txt") + "/"
-	original, err := os.ReadFile(target)
-	if err != nil {
-		b.Fatal(err)
-	}
-
-	ctx, cancel := context.WithCancel(context.Background())
-	stdout, stderr := newLineWriter(), newLineWriter()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-src", dir, "-addr", "127.0.0.1:0"}, stdout, stderr)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			b.Errorf("serve: %v\n%s", err, stderr)
-		}
-	}()
-	var url string
-	for url == "" {
-		select {
-		case line := <-stdout.lines:
-			if u, ok := strings.CutPrefix(line, "serving "+dir+" at "); ok {
-				url = u
-			}
-		case err := <-done:
-			b.Fatalf("serve ended: %v\n%s", err, stderr)
-		case <-time.After(5 * time.Minute):
-			b.Fatal("serve printed no URL")
-		}
-	}
-	events := openEvents(b, url)
-	if ev := events.next(b, time.Minute); ev.name != "hello" {
-		b.Fatalf("got %s event, want hello", ev.name)
-	}
+	sv := startBenchServe(b, articles)
+	url, page, target, original, events := sv.url, sv.page, sv.target, sv.original, sv.events
 	load := func() {
 		resp, err := http.Get(url + page)
 		if err != nil {
@@ -123,27 +79,9 @@ func benchReload(b *testing.B, articles int) {
 		// Not timed: the page reloads, and the complete build ends.
 		b.StopTimer()
 		load()
-		for settled := false; !settled; {
-			select {
-			case line := <-stdout.lines:
-				settled = strings.Contains(line, settledLine)
-				if settled {
-					settle = append(settle, time.Since(saved))
-				}
-			case <-events.c:
-				second++
-			case <-time.After(5 * time.Minute):
-				b.Fatal("the complete build did not end")
-			}
-		}
-		for quiet := false; !quiet; {
-			select {
-			case <-events.c:
-				second++
-			case <-time.After(20 * time.Millisecond):
-				quiet = true
-			}
-		}
+		at, n := sv.settle(b, 20*time.Millisecond)
+		settle = append(settle, at.Sub(saved))
+		second += n
 		b.StartTimer()
 	}
 	b.StopTimer()
@@ -152,6 +90,100 @@ func benchReload(b *testing.B, articles int) {
 	b.ReportMetric(ms(percentile(lat, 95)), "p95-ms")
 	b.ReportMetric(ms(percentile(settle, 50)), "settled-ms")
 	b.ReportMetric(float64(second)/float64(len(lat)), "second-reloads/op")
+}
+
+// benchServe is "briefing serve" running for a benchmark on a copy of the
+// default briefing, and the article the benchmark edits.
+type benchServe struct {
+	url      string
+	target   string // the edited article's file
+	page     string // its page's path, without the leading slash
+	original []byte // its text
+	stdout   *lineWriter
+	events   *events // connected before the first save
+}
+
+// startBenchServe runs "briefing serve" on a copy of the default briefing
+// (with generated articles up to articles, when more than 0) until the
+// benchmark ends.
+func startBenchServe(b *testing.B, articles int) *benchServe {
+	b.Helper()
+	dir := b.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+		b.Fatal(err)
+	}
+	if articles > 0 {
+		generateArticles(b, dir, articles)
+	}
+	// The edited article: a seed, so that claims cite it.
+	seeds, _ := filepath.Glob(filepath.Join(dir, "content", "articles", "0*.txt"))
+	slices.Sort(seeds)
+	sv := &benchServe{target: seeds[1], stdout: newLineWriter()}
+	sv.page = "articles/" + strings.TrimSuffix(filepath.Base(sv.target), ".txt") + "/"
+	var err error
+	if sv.original, err = os.ReadFile(sv.target); err != nil {
+		b.Fatal(err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	stderr := newLineWriter()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-src", dir, "-addr", "127.0.0.1:0"}, sv.stdout, stderr)
+	}()
+	b.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			b.Errorf("serve: %v\n%s", err, stderr)
+		}
+	})
+	for sv.url == "" {
+		select {
+		case line := <-sv.stdout.lines:
+			if u, ok := strings.CutPrefix(line, "serving "+dir+" at "); ok {
+				sv.url = u
+			}
+		case err := <-done:
+			done <- err // for the cleanup
+			b.Fatalf("serve ended: %v\n%s", err, stderr)
+		case <-time.After(5 * time.Minute):
+			b.Fatal("serve printed no URL")
+		}
+	}
+	sv.events = openEvents(b, sv.url)
+	if ev := sv.events.next(b, time.Minute); ev.name != "hello" {
+		b.Fatalf("got %s event, want hello", ev.name)
+	}
+	return sv
+}
+
+// settle waits for the complete build that follows a save to end, and then
+// for the event stream to be quiet for quiet. It returns when the build
+// ended and how many events came meanwhile.
+func (sv *benchServe) settle(b *testing.B, quiet time.Duration) (time.Time, int) {
+	b.Helper()
+	var at time.Time
+	n := 0
+	for at.IsZero() {
+		select {
+		case line := <-sv.stdout.lines:
+			if strings.Contains(line, settledLine) {
+				at = time.Now()
+			}
+		case <-sv.events.c:
+			n++
+		case <-time.After(5 * time.Minute):
+			b.Fatal("the complete build did not end")
+		}
+	}
+	for {
+		select {
+		case <-sv.events.c:
+			n++
+		case <-time.After(quiet):
+			return at, n
+		}
+	}
 }
 
 // event is one Server-Sent Event as a client read it.

@@ -253,7 +253,7 @@ func TestServeLiveReload(t *testing.T) {
 	}
 	waitFor(t, ctx, "the article page", `document.querySelector("main") !== null`)
 
-	// A save by rename, as vim does, reloads the page with the new text.
+	// A save by rename, as vim does, shows the new text in the page.
 	text, err := os.ReadFile(article)
 	if err != nil {
 		t.Fatal(err)
@@ -266,7 +266,7 @@ func TestServeLiveReload(t *testing.T) {
 	waitFor(t, ctx, "text saved in place", `document.body.innerText.includes("A plainly written sentence showed up too.")`)
 
 	// A stylesheet change applies without reloading the page. The complete
-	// analysis that follows each save may reload the page a second time (a
+	// analysis that follows each save may update the page a second time (a
 	// copy's share of aligned sentences changed): let that pass first.
 	waitSettled(t, stdout, 2)
 	waitStill(t, ctx)
@@ -332,7 +332,7 @@ func TestServeReconnect(t *testing.T) {
 }
 
 // TestServeReloadsOnlyChangedPages keeps two pages open with navigation
-// off: an edit reloads the page it changes and leaves the other as it is.
+// off: an edit updates the page it changes and leaves the other as it is.
 func TestServeReloadsOnlyChangedPages(t *testing.T) {
 	ctx := newBrowser(t)
 	dir := copyBriefing(t)
@@ -366,7 +366,7 @@ func TestServeReloadsOnlyChangedPages(t *testing.T) {
 		// handled in the first tab too.
 		text = append(text, "\n"+s+"\n"...)
 		saveByRename(t, pages[0], text)
-		waitFor(t, tab2, "the edited page reloaded", `document.body.innerText.includes("`+s+`")`)
+		waitFor(t, tab2, "the edited page updated", `document.body.innerText.includes("`+s+`")`)
 	}
 	waitFor(t, ctx, "the article left alone", `window.notReloaded === true && location.pathname === "/`+article+`"`)
 }

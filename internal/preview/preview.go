@@ -13,9 +13,13 @@
 //   - only stylesheets changed: open pages swap them without reloading;
 //   - anything else changed: open pages whose own file or whose assets
 //     (anything but HTML pages and data files: .json, .xml, .txt) changed
-//     reload, after the new files are in place; when the build was caused
-//     by an edit of one content file and Options.Navigate is set, every
-//     open page goes to that file's page instead;
+//     follow, after the new files are in place: a page whose HTML (and
+//     perhaps stylesheets) changed fetches itself again and patches the
+//     document in place, keeping the reader's scroll position, focus, open
+//     <details> and selection; a change to its <head> or to another asset,
+//     or a patch that fails, reloads it. When the build was caused by an
+//     edit of one content file and Options.Navigate is set, every open page
+//     goes to that file's page instead (the page itself is patched);
 //   - the build failed: the last good site stays served and every open page
 //     shows an overlay listing each error as path:line:col: message; the
 //     next good build clears the overlay (and reloads if anything changed).
