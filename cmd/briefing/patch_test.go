@@ -104,7 +104,7 @@ func TestServePatchInPlace(t *testing.T) {
 	text += "\nAnd once more, written in place.\n"
 	write(t, claim, text)
 	waitFor(t, ctx, "the edit written in place, patched in", `document.body.innerText.includes("And once more, written in place.")`)
-	waitSettled(t, stdout, 2) // the complete analysis may patch the page again
+	waitSettled(t, stdout) // the complete analysis may patch the page again
 	waitStill(t, ctx)
 	checkKept("after the complete analysis")
 
