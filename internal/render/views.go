@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,8 +94,8 @@ type ArticleView struct {
 
 	v        *views
 	found    *model.ArticleFindings
-	mentions []model.Mention   // this article's mentions, in text order
-	cited    map[string][]Link // sentence anchor → claims citing it
+	mentions []model.Mention         // this article's mentions, in text order
+	cited    map[string][]*ClaimView // sentence anchor → claims citing it
 
 	summaryOnce sync.Once
 	summary     template.HTML
@@ -152,7 +153,7 @@ type CopyView struct {
 type SentenceView struct {
 	ID     string
 	HTML   template.HTML // escaped text with actor names linked
-	Claims []Link        // claims citing this sentence
+	Claims []*ClaimView  // claims citing this sentence
 }
 
 // ActorGroup is the actors of one side.
@@ -555,11 +556,11 @@ func (v *views) linkClaims() {
 				continue
 			}
 			if av.cited == nil {
-				av.cited = map[string][]Link{}
+				av.cited = map[string][]*ClaimView{}
 			}
 			for _, r := range cf.Match(i).Sentences {
-				if !hasLink(av.cited[r.ID], cv.Path) {
-					av.cited[r.ID] = append(av.cited[r.ID], Link{Path: cv.Path, Label: c.Title})
+				if !slices.Contains(av.cited[r.ID], cv) {
+					av.cited[r.ID] = append(av.cited[r.ID], cv)
 				}
 			}
 		}
@@ -574,15 +575,6 @@ func (v *views) linkClaims() {
 			}
 		}
 	}
-}
-
-func hasLink(ls []Link, p string) bool {
-	for _, l := range ls {
-		if l.Path == p {
-			return true
-		}
-	}
-	return false
 }
 
 // actorGroups groups actors by side, sides in order of first appearance by
