@@ -69,6 +69,7 @@ type Link struct {
 
 // Overview is the data of the front page.
 type Overview struct {
+	Claims       []*ClaimGroup // every claim by status, for the first screen
 	StatusCounts []StatusCount
 	Sides        []*ActorGroup
 	Articles     []*ArticleView
@@ -668,7 +669,7 @@ func (v *views) pages() []pageSpec {
 	}
 
 	add("", func() *Page {
-		ov := &Overview{Sides: v.actorGroups(), Articles: articles()}
+		ov := &Overview{Claims: v.claimGroups(), Sides: v.actorGroups(), Articles: articles()}
 		for _, st := range model.Statuses() {
 			n := 0
 			for _, c := range v.s.Claims {
@@ -682,7 +683,13 @@ func (v *views) pages() []pageSpec {
 			}
 			ov.StatusCounts = append(ov.StatusCounts, sc)
 		}
-		pg := v.page(&Page{Kind: "index", Path: "", Title: v.info.Title, Description: v.info.Description, Overview: ov})
+		// The overview's own description, when it has one, is its lede:
+		// the site's description is the default of every page.
+		desc := v.info.Description
+		if v.s.Index != nil && v.s.Index.Description != "" {
+			desc = v.s.Index.Description
+		}
+		pg := v.page(&Page{Kind: "index", Path: "", Title: v.info.Title, Description: desc, Overview: ov})
 		if v.s.Index != nil {
 			pg.Content = v.markdown(v.s.Index.Body)
 		}
