@@ -32,6 +32,7 @@ type Page struct {
 	Actor    *ActorView
 	Claims   []*ClaimGroup
 	Claim    *ClaimView
+	Matrix   *SourceMatrix // the claim-by-source table of the claims page
 
 	OGType string // Open Graph type: "website" or "article"
 }
@@ -729,7 +730,8 @@ func (v *views) pages() []pageSpec {
 
 	add(ClaimsPath, func() *Page {
 		return v.page(&Page{Kind: "claims", Path: ClaimsPath, Title: "What is confirmed vs disputed",
-			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: v.claimGroups()})
+			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: v.claimGroups(),
+			Matrix: v.sourceMatrix()})
 	})
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]

@@ -1,0 +1,113 @@
+package render
+
+import (
+	"briefing/internal/model"
+)
+
+// SourceMatrix is the claim-by-source table: one row per claim, one column
+// per independent source (an article with its copies), each cell what
+// that source's quotes do to the claim.
+type SourceMatrix struct {
+	Sources []SourceColumn
+	Rows    []MatrixRow
+}
+
+// SourceColumn is one independent source: an original article and the
+// copies of it, which count with it as one.
+type SourceColumn struct {
+	Original *ArticleView
+	Copies   []*ArticleView
+}
+
+// MatrixRow is one claim and, for each column, its cell.
+type MatrixRow struct {
+	Claim *ClaimView
+	Cells []MatrixCell
+}
+
+// MatrixCell is what one source's quotes do to one claim: the stances they
+// take, in model.Stances order, and a link to the first quote. A source
+// that the claim does not quote has an empty cell.
+type MatrixCell struct {
+	Stances []model.Stance
+	Path    string
+}
+
+// sourceMatrix makes the table for every claim, in the order claimGroups
+// gives, and every independent source that some claim quotes, in article
+// order.
+func (v *views) sourceMatrix() *SourceMatrix {
+	original := v.f.OriginalOf()
+	col := map[string]int{} // original article slug → column
+	m := &SourceMatrix{}
+	for _, a := range v.s.Articles {
+		o := original(a.Slug)
+		if _, ok := col[o]; !ok && v.articles[o] != nil {
+			col[o] = len(m.Sources)
+			m.Sources = append(m.Sources, SourceColumn{Original: v.articles[o]})
+		}
+		if o != a.Slug {
+			if k, ok := col[o]; ok {
+				m.Sources[k].Copies = append(m.Sources[k].Copies, v.articles[a.Slug])
+			}
+		}
+	}
+	quoted := make([]bool, len(m.Sources))
+	for _, g := range v.claimGroups() {
+		for _, cv := range g.Claims {
+			row := MatrixRow{Claim: cv, Cells: make([]MatrixCell, len(m.Sources))}
+			for _, q := range cv.Quotes {
+				k, ok := col[original(q.Article.Slug)]
+				if !ok {
+					continue
+				}
+				c := &row.Cells[k]
+				if c.Path == "" {
+					c.Path = q.Path
+				}
+				c.Stances = addStance(c.Stances, q.Stance)
+				quoted[k] = true
+			}
+			m.Rows = append(m.Rows, row)
+		}
+	}
+	// Leave out the sources no claim quotes.
+	var keep []int
+	for k := range m.Sources {
+		if quoted[k] {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) < len(m.Sources) {
+		sources := make([]SourceColumn, 0, len(keep))
+		for _, k := range keep {
+			sources = append(sources, m.Sources[k])
+		}
+		for i := range m.Rows {
+			cells := make([]MatrixCell, 0, len(keep))
+			for _, k := range keep {
+				cells = append(cells, m.Rows[i].Cells[k])
+			}
+			m.Rows[i].Cells = cells
+		}
+		m.Sources = sources
+	}
+	return m
+}
+
+// addStance adds st to stances, keeping model.Stances order and each once.
+func addStance(stances []model.Stance, st model.Stance) []model.Stance {
+	if st == "" {
+		st = model.Supports
+	}
+	var out []model.Stance
+	for _, s := range model.Stances() {
+		for _, have := range append(stances, st) {
+			if have == s {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
