@@ -46,7 +46,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := b.Build(ctx, os.DirFS(*src), build.Options{BaseURL: *baseURL, Minify: *minify})
+	fsys, err := readSources(*src)
+	if err != nil {
+		return err
+	}
+	res, err := b.Build(ctx, fsys, build.Options{BaseURL: *baseURL, Minify: *minify})
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"briefing/internal/build"
 	"briefing/internal/model"
@@ -35,7 +34,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := b.Build(ctx, os.DirFS(*src), build.Options{})
+	fsys, err := readSources(*src)
+	if err != nil {
+		return err
+	}
+	res, err := b.Build(ctx, fsys, build.Options{})
 	if err != nil {
 		return err
 	}

@@ -15,8 +15,6 @@ import (
 	"time"
 
 	"briefing/internal/build"
-	"briefing/internal/config"
-	"briefing/internal/content"
 	"briefing/internal/mirror"
 	"briefing/internal/model"
 	"briefing/internal/preview"
@@ -64,7 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	// The sources: what is watched, mirrored and built.
-	trees, files := []string{content.Dir, "templates", "static"}, []string{config.FileName}
+	trees, files := sources()
 	// Watch before the first build, so that no save falls between the two.
 	w, err := watch.New(*src, watch.Options{Trees: trees, Files: files})
 	if err != nil {

@@ -2,6 +2,16 @@
 // config → content → analysis → render. It writes nothing; the caller
 // decides whether to write the files (site.Write), serve them, or only
 // report the diagnostics.
+//
+// Build reads only what fsys serves, so fsys decides what of the disk may
+// reach a site. The command line reads a briefing folder through a
+// mirror.Mirror, which refuses links out of the folder, devices, named
+// pipes and sockets; a file system that can say what it refused, as a
+// mirror's snapshot does with a method
+//
+//	Refused() model.Diagnostics
+//
+// has each refusal reported as an error of the build.
 package build
 
 import (
@@ -48,6 +58,9 @@ type Result struct {
 // Err returns the build's errors as one error, or nil.
 func (r *Result) Err() error { return r.Diags.Errors() }
 
+// refuser is a file system that says which files it did not serve, and why.
+type refuser interface{ Refused() model.Diagnostics }
+
 // Builder builds briefings. It keeps the loaded language models, so one
 // Builder serves many builds, and what one build can reuse from the last
 // (see cache.go), so that rebuilding after an edit is quick. Builds on one
@@ -78,6 +91,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	res := &Result{Config: config.Default()}
+	if r, ok := fsys.(refuser); ok {
+		res.Diags = append(res.Diags, r.Refused()...)
+	}
 	if data, err := fs.ReadFile(fsys, config.FileName); err == nil {
 		cfg, diags := config.Parse(config.FileName, data)
 		res.Config = cfg

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io/fs"
 
 	"briefing"
@@ -60,6 +61,12 @@ func hashTree(fsys fs.FS, dirs ...string) ([sha256.Size]byte, error) {
 				return err
 			}
 			if d.IsDir() {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				// A link, device, pipe or socket, never opened here: the
+				// renderer reports it.
+				h.Write(fmt.Appendf(nil, "%s\x00%v\x00", p, d.Type()))
 				return nil
 			}
 			data, err := fs.ReadFile(fsys, p)

@@ -122,7 +122,8 @@ type sourceFile struct {
 
 // listFiles returns the files named <slug><ext> in content/<dir>, in file
 // name order, so that the diagnostics come in the same order every time.
-// It reports the files it cannot use: bad names, unreadable, not UTF-8.
+// It reports the files it cannot use: bad names, not regular files (which
+// it never opens), unreadable, not UTF-8.
 func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics) []sourceFile {
 	entries, err := fs.ReadDir(fsys, path.Join(Dir, dir))
 	if err != nil {
@@ -143,6 +144,14 @@ func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics
 			diags.Add(model.Diagnostic{Pos: model.Pos{File: file}, Severity: model.Error,
 				Message: fmt.Sprintf("file name %q is not a valid slug", name),
 				Hint:    "use lower-case letters, digits, '-' and '_' only: it becomes the page URL"})
+			continue
+		}
+		if !e.Type().IsRegular() {
+			// Never opened: a link may lead out of the briefing folder, a
+			// device or a pipe never end.
+			diags.Add(model.Diagnostic{Pos: model.Pos{File: file}, Severity: model.Error,
+				Message: "not a regular file (a symbolic link, device, named pipe or socket): it is not read",
+				Hint:    "put the file itself here"})
 			continue
 		}
 		data, err := readFile(fsys, file)

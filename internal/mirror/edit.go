@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"maps"
 	"slices"
+	"strings"
+
+	"briefing/internal/model"
 )
 
 // edit makes the snapshot that follows old after an Update, copying old's
@@ -14,11 +17,16 @@ type edit struct {
 	files   map[string][]byte // nil until the first change
 	added   []string          // files that came
 	removed map[string]bool   // and went
+
+	refused        map[string]model.Diagnostic // nil until the first change
+	refusedChanged bool
 }
 
-// replace makes found the files at or below p. No two calls of one edit
-// may have one p at or below the other.
-func (e *edit) replace(p string, found map[string][]byte) {
+// replace makes found the files at or below p, and refused what is
+// refused there. No two calls of one edit may have one p at or below the
+// other.
+func (e *edit) replace(p string, found map[string][]byte, refused map[string]model.Diagnostic) {
+	e.replaceRefused(p, refused)
 	for _, name := range e.old.below(p) {
 		if _, ok := found[name]; !ok {
 			e.write()
@@ -42,6 +50,33 @@ func (e *edit) replace(p string, found map[string][]byte) {
 	}
 }
 
+// replaceRefused makes refused what is refused at or below p.
+func (e *edit) replaceRefused(p string, refused map[string]model.Diagnostic) {
+	for name := range e.old.refused {
+		if _, ok := refused[name]; !ok && (p == "." || name == p || strings.HasPrefix(name, p+"/")) {
+			e.writeRefused()
+			delete(e.refused, name)
+		}
+	}
+	for name, d := range refused {
+		if old, ok := e.old.refused[name]; ok && old == d {
+			continue
+		}
+		e.writeRefused()
+		e.refused[name] = d
+	}
+}
+
+func (e *edit) writeRefused() {
+	if !e.refusedChanged {
+		e.refused = maps.Clone(e.old.refused)
+		if e.refused == nil {
+			e.refused = map[string]model.Diagnostic{}
+		}
+		e.refusedChanged = true
+	}
+}
+
 func (e *edit) write() {
 	if e.files == nil {
 		e.files = maps.Clone(e.old.files)
@@ -53,8 +88,18 @@ func (e *edit) write() {
 
 // done returns the new snapshot, or old when nothing changed.
 func (e *edit) done() *snapshot {
-	if e.files == nil {
+	if e.files == nil && !e.refusedChanged {
 		return e.old
+	}
+	refused := e.old.refused
+	if e.refusedChanged {
+		refused = e.refused
+		if len(refused) == 0 {
+			refused = nil
+		}
+	}
+	if e.files == nil {
+		return &snapshot{files: e.old.files, names: e.old.names, refused: refused}
 	}
 	names := e.old.names
 	if len(e.added) > 0 || len(e.removed) > 0 {
@@ -73,5 +118,5 @@ func (e *edit) done() *snapshot {
 			}
 		}
 	}
-	return &snapshot{files: e.files, names: names}
+	return &snapshot{files: e.files, names: names, refused: refused}
 }

@@ -10,9 +10,22 @@
 //   - names that content.Ignored rejects (editors' swap, backup and
 //     temporary files, hidden files and folders) are left out, as the
 //     watcher never reports their changes;
-//   - symbolic links are followed to files, and for the trees and single
-//     files themselves, but not to folders inside a tree, as the watcher
-//     does not watch those.
+//   - nothing outside the folder is read: the folder is read through an
+//     os.Root, so a symbolic link is followed only while it, and every
+//     link it leads to, stays inside the folder at every step (so an
+//     absolute link is never followed), and only to a regular
+//     file, or to a folder for the trees themselves (content/ may be a
+//     link to a folder beside it). A link that leads outside, to nothing,
+//     round a loop, or to a folder inside a tree is refused, and so is
+//     anything that is neither a regular file nor a folder (a device, a
+//     named pipe, a socket), which is never opened;
+//   - what is refused, or cannot be read, is left out and described by a
+//     positioned error in the snapshot (see FS), so that a build reports
+//     it with the briefing's other errors.
+//
+// A folder that a link in a tree points at is not read through the link
+// because the watcher does not watch it (it follows no link either), and
+// because a link to a folder above it would make the tree endless.
 //
 // Update re-reads the paths a watch.Batch reports, and Reload everything.
 // FS returns a snapshot: a read-only fs.FS of the files as they were when
@@ -28,6 +41,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"briefing/internal/model"
 )
 
 // Mirror is an in-memory copy of some files of a folder; see the package
@@ -42,8 +57,9 @@ type Mirror struct {
 
 // New reads every regular file below the trees and the single files of
 // root, all slash-separated and relative to root. Files that cannot be
-// read are left out and reported in the error, which joins one error per
-// file, and the Mirror is returned anyway; New returns no Mirror only when
+// read are left out and refused (see FS), and reported in the error too,
+// which joins one error per file; the files refused by the rules of the
+// package documentation are not errors here. The Mirror is returned anyway; New returns no Mirror only when
 // root is not a folder or a tree or file is not a local path.
 func New(root string, trees, files []string) (*Mirror, error) {
 	for _, p := range append(append([]string(nil), trees...), files...) {
@@ -58,7 +74,7 @@ func New(root string, trees, files []string) (*Mirror, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("mirror: %s is not a folder", root)
 	}
-	m := &Mirror{root: root, trees: trees, files: files, cur: newSnapshot(nil)}
+	m := &Mirror{root: root, trees: trees, files: files, cur: newSnapshot(nil, nil)}
 	return m, m.Reload()
 }
 
@@ -70,7 +86,12 @@ func New(root string, trees, files []string) (*Mirror, error) {
 //	ReadFileShared(name string) ([]byte, error)
 //
 // that returns a file's bytes without copying them, which the caller must
-// not modify (content.Loader uses it). Nothing changes a snapshot later,
+// not modify (content.Loader uses it), and a method
+//
+//	Refused() model.Diagnostics
+//
+// that returns an error for each file that was not read, at its path, and
+// why (the build package reports them). Nothing changes a snapshot later,
 // and it is safe for concurrent use. Calling FS again with no change in
 // between returns the same snapshot.
 func (m *Mirror) FS() fs.FS { return m.cur }
@@ -78,13 +99,25 @@ func (m *Mirror) FS() fs.FS { return m.cur }
 // Reload re-reads every file, for when changes may have been missed (the
 // watcher's event queue overflowed). Errors are as for New.
 func (m *Mirror) Reload() error {
-	found := map[string][]byte{}
-	var errs []error
-	for _, t := range append(append([]string(nil), m.trees...), m.files...) {
-		errs = append(errs, m.read(t, found)...)
+	r, err := m.reading()
+	if err != nil {
+		return err
 	}
-	m.cur = newSnapshot(found)
-	return errors.Join(errs...)
+	defer r.dir.Close()
+	for _, t := range append(append([]string(nil), m.trees...), m.files...) {
+		r.read(t)
+	}
+	m.cur = newSnapshot(r.found, r.refused)
+	return errors.Join(r.errs...)
+}
+
+// reading starts reading the folder.
+func (m *Mirror) reading() (*reading, error) {
+	dir, err := os.OpenRoot(m.root)
+	if err != nil {
+		return nil, fmt.Errorf("mirror: %w", err)
+	}
+	return &reading{m: m, dir: dir, found: map[string][]byte{}, refused: map[string]model.Diagnostic{}}, nil
 }
 
 // Update re-reads the given paths, slash-separated and relative to the
@@ -99,15 +132,19 @@ func (m *Mirror) Reload() error {
 // is reported; Update reads the other paths regardless, and the error
 // joins one error per file.
 func (m *Mirror) Update(paths []string) error {
+	r, err := m.reading()
+	if err != nil {
+		return err
+	}
+	defer r.dir.Close()
 	ed := edit{old: m.cur}
-	var errs []error
 	for _, p := range m.targets(paths) {
-		found := map[string][]byte{}
-		errs = append(errs, m.read(p, found)...)
-		ed.replace(p, found)
+		r.found, r.refused = map[string][]byte{}, map[string]model.Diagnostic{}
+		r.read(p)
+		ed.replace(p, r.found, r.refused)
 	}
 	m.cur = ed.done()
-	return errors.Join(errs...)
+	return errors.Join(r.errs...)
 }
 
 // targets returns the mirrored paths that paths cover, each once, leaving

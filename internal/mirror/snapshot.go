@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"briefing/internal/model"
 )
 
 // snapshot is the read-only file system FS returns. Its files and names
@@ -20,6 +22,10 @@ import (
 type snapshot struct {
 	files map[string][]byte // by slash-separated path
 	names []string          // the keys of files, sorted
+
+	// What was not read, and why, by slash-separated path; nil when
+	// nothing was refused.
+	refused map[string]model.Diagnostic
 
 	mu   sync.Mutex
 	dirs map[string][]fs.DirEntry // the listings made so far, by folder
@@ -31,8 +37,21 @@ var (
 	_ fs.StatFS     = (*snapshot)(nil)
 )
 
-func newSnapshot(files map[string][]byte) *snapshot {
-	return &snapshot{files: files, names: slices.Sorted(maps.Keys(files))}
+func newSnapshot(files map[string][]byte, refused map[string]model.Diagnostic) *snapshot {
+	if len(refused) == 0 {
+		refused = nil
+	}
+	return &snapshot{files: files, names: slices.Sorted(maps.Keys(files)), refused: refused}
+}
+
+// Refused returns an error for each file or link of the mirrored trees and
+// single files that was not read, and why, sorted by path.
+func (s *snapshot) Refused() model.Diagnostics {
+	var out model.Diagnostics
+	for _, p := range slices.Sorted(maps.Keys(s.refused)) {
+		out = append(out, s.refused[p])
+	}
+	return out
 }
 
 var (

@@ -10,13 +10,22 @@ import (
 // has it and from lower otherwise; directory listings are merged. It is how a
 // briefing's own templates/ and static/ override the embedded theme file by
 // file.
+//
+// Only regular files are opened in upper: a symbolic link (when upper can
+// tell, as os.DirFS can), a device, a named pipe or a socket there is an
+// error, and never opened, so that a theme cannot read from outside its
+// folder or block on a pipe. (The command line reads a briefing through a
+// mirror, which has refused those already.)
 func Overlay(upper, lower fs.FS) fs.FS { return overlay{upper, lower} }
 
 type overlay struct{ upper, lower fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
 	if o.upper != nil {
-		if info, err := fs.Stat(o.upper, name); err == nil && !info.IsDir() {
+		if info, err := lstat(o.upper, name); err == nil && !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				return nil, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
+			}
 			return o.upper.Open(name)
 		}
 	}
@@ -25,6 +34,17 @@ func (o overlay) Open(name string) (fs.File, error) {
 		return o.upper.Open(name)
 	}
 	return f, err
+}
+
+var errNotRegular = errors.New("not a regular file: only regular files are read")
+
+// lstat describes name in fsys without following a symbolic link when
+// fsys can tell links.
+func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if _, ok := fsys.(fs.ReadLinkFS); ok {
+		return fs.Lstat(fsys, name)
+	}
+	return fs.Stat(fsys, name)
 }
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {

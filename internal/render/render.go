@@ -127,6 +127,9 @@ func (r *Renderer) Site(cfg config.Config, s *model.Site, f *model.Findings) (*O
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
+		if !d.Type().IsRegular() { // a link, device, pipe or socket: never opened
+			return &fs.PathError{Op: "read", Path: "static/" + p, Err: errNotRegular}
+		}
 		data, err := fs.ReadFile(r.static, p)
 		if err != nil {
 			return err
