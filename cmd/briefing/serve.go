@@ -81,7 +81,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %s\n", printable(err.Error()))
 	}
 	r := &rebuilder{b: b, p: p, m: m, sched: build.NewSchedule(build.Options{BaseURL: url, Lazy: true}),
 		stdout: stdout, stderr: stderr, settled: make(chan settled, 1)}
@@ -111,7 +111,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				break
 			}
 			for _, err := range batch.Errs {
-				fmt.Fprintf(stderr, "watch: %v\n", err)
+				fmt.Fprintf(stderr, "watch: %s\n", printable(err.Error()))
 			}
 			before := m.FS()
 			if batch.Overflow {
@@ -120,7 +120,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				err = m.Update(batch.Paths)
 			}
 			if err != nil {
-				fmt.Fprintf(stderr, "watch: %v\n", err)
+				fmt.Fprintf(stderr, "watch: %s\n", printable(err.Error()))
 			}
 			if m.FS() == before && !batch.Overflow {
 				// Saved as it was, or a temporary file that came and went.
@@ -153,7 +153,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // describe names the source files of a batch: the file, or how many.
 func describe(sources []string) string {
 	if len(sources) == 1 {
-		return sources[0]
+		return model.Printable(sources[0])
 	}
 	return fmt.Sprintf("%d files", len(sources))
 }
