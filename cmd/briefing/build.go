@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"briefing/internal/build"
+	"briefing/internal/config"
 	"briefing/internal/site"
 )
 
@@ -34,12 +35,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *out == "" {
 		*out = filepath.Join(*src, "site")
 	}
+	if *baseURL != "" {
+		if err := config.CheckBaseURL(*baseURL); err != nil {
+			return fmt.Errorf("-base-url %w", err)
+		}
+	}
 	start := time.Now()
 	if err := checkSource(*src); err != nil {
 		return err
 	}
-	// Refuse a foreign output directory before doing any work.
-	if err := site.CheckTarget(*out); err != nil {
+	// Refuse a foreign output directory, or the briefing folder itself,
+	// before doing any work.
+	if err := site.CheckTarget(*out, *src); err != nil {
 		return err
 	}
 	b, err := build.New()
@@ -59,7 +66,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
 		return errReported
 	}
-	if err := site.Write(*out, res.Files); err != nil {
+	if err := site.Write(*out, *src, res.Files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %v\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))

@@ -46,6 +46,7 @@ func plural(n int, one, many string) string {
 // ::warning for a warning, ::notice for a suggestion; the hint follows the
 // message on its own line. Values are escaped as the runner expects.
 func githubCommand(d model.Diagnostic) string {
+	d = d.Printable() // the log is shown in a terminal emulator too
 	kind := "notice"
 	switch d.Severity {
 	case model.Error:
@@ -83,4 +84,15 @@ func escapeData(s string) string {
 // message, and also : and , which separate properties.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// printable escapes what s may carry from file names or content (see
+// model.Printable), keeping its line breaks: for messages that are not
+// diagnostics, such as the watcher's errors.
+func printable(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = model.Printable(l)
+	}
+	return strings.Join(lines, "\n")
 }

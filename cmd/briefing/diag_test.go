@@ -20,7 +20,12 @@ func TestGithubCommand(t *testing.T) {
 		{model.Diagnostic{Pos: model.Pos{File: "content/articles/b.txt"}, Severity: model.Warning, Message: "article has no metadata"},
 			"::warning file=content/articles/b.txt::article has no metadata"},
 		{model.Diagnostic{Pos: model.Pos{File: "content/a,b:c.md", Line: 3}, Severity: model.Suggestion, Message: "two\r\nlines"},
-			"::notice file=content/a%2Cb%3Ac.md,line=3::two%0D%0Alines"},
+			"::notice file=content/a%2Cb%3Ac.md,line=3::two\\r\\nlines"},
+		// Control characters from the content are escaped before the
+		// runner's own escaping; the hint's line breaks are kept.
+		{model.Diagnostic{Pos: model.Pos{File: "content/\x1b[31mred.md", Line: 1}, Severity: model.Error,
+			Message: "quote \"\u202egnol\" not found\x07", Hint: "it reads:\n  a\x1b]0;pwned\x07b"},
+			"::error file=content/\\x1b[31mred.md,line=1::quote \"\\u202egnol\" not found\\x07%0Ait reads:%0A  a\\x1b]0;pwned\\x07b"},
 		{model.Diagnostic{Severity: model.Error, Message: "no position"}, "::error::no position"},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // skeleton is the briefing folder that "briefing new" writes: a config and
@@ -32,6 +33,10 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return errReported
 	}
 	dir := fl.Arg(0)
+	if strings.TrimSpace(dir) == "" {
+		// Most likely an unset shell variable: "briefing new $DIR".
+		return fmt.Errorf("new: the folder name is empty; name a new folder, e.g. briefing new my-briefing")
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s already exists and is not empty; choose a new folder", dir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {

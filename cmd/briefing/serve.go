@@ -69,7 +69,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer w.Close()
-	p := preview.New(preview.Options{Navigate: *navigate})
+	p := preview.New(preview.Options{Navigate: *navigate, Addr: ln.Addr().String(), Names: askedNames(*addr)})
 	defer p.Close()
 
 	// The mirror holds the sources in memory, so that a rebuild reads only
@@ -79,14 +79,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %s\n", printable(err.Error()))
 	}
 	r := &rebuilder{b: b, p: p, m: m, sched: build.NewSchedule(build.Options{BaseURL: url, Lazy: true}),
 		stdout: stdout, stderr: stderr, settled: make(chan settled, 1)}
 	defer r.stopSettling()
 	r.rebuild(ctx, nil)
 
-	srv := &http.Server{Handler: p, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(stderr, "serve: ", 0)}
+	// Bounded connections: a slow or idle client cannot hold one for ever.
+	// The event streams lift the write timeout for themselves.
+	srv := &http.Server{Handler: p, ErrorLog: log.New(stderr, "serve: ", 0),
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "serving %s at %s\nwatching for changes; press Ctrl-C to stop\n", *src, url)
@@ -105,7 +109,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				break
 			}
 			for _, err := range batch.Errs {
-				fmt.Fprintf(stderr, "watch: %v\n", err)
+				fmt.Fprintf(stderr, "watch: %s\n", printable(err.Error()))
 			}
 			before := m.FS()
 			if batch.Overflow {
@@ -114,7 +118,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				err = m.Update(batch.Paths)
 			}
 			if err != nil {
-				fmt.Fprintf(stderr, "watch: %v\n", err)
+				fmt.Fprintf(stderr, "watch: %s\n", printable(err.Error()))
 			}
 			if m.FS() == before && !batch.Overflow {
 				// Saved as it was, or a temporary file that came and went.
@@ -147,7 +151,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // describe names the source files of a batch: the file, or how many.
 func describe(sources []string) string {
 	if len(sources) == 1 {
-		return sources[0]
+		return model.Printable(sources[0])
 	}
 	return fmt.Sprintf("%d files", len(sources))
 }
@@ -185,6 +189,17 @@ func listen(addr string, asked bool, stderr io.Writer) (net.Listener, error) {
 		fmt.Fprintf(stderr, "warning: listening on %s: other computers on the network can see the preview\n", ln.Addr())
 	}
 	return ln, nil
+}
+
+// askedNames returns the host name of the address the preview was asked
+// to listen at, when it is a name rather than an IP address, so that the
+// preview answers to it (see preview.Options.Addr).
+func askedNames(addr string) []string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || net.ParseIP(host) != nil {
+		return nil
+	}
+	return []string{host}
 }
 
 // tuneGC makes the garbage collector run less often, unless GOGC or

@@ -130,6 +130,12 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		return res, nil
 	}
 	out, err := r.Site(res.Config, site, res.Findings)
+	if clash := (model.ErrorList{}); errors.As(err, &clash) {
+		// Two files at one output path: a content problem, not a failure.
+		res.Diags = append(res.Diags, clash...)
+		res.Diags.Sort()
+		return res, nil
+	}
 	if err != nil {
 		return nil, err
 	}

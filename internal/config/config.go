@@ -6,7 +6,7 @@
 //
 //	title       = "The Belgorod raid"      # site title, shown in every page header
 //	description = "…"                      # default meta description
-//	base_url    = "https://example.org/x/" # absolute URL the site is published at
+//	base_url    = "https://example.org/x/" # absolute http(s) URL the site is published at, or a path "/x/"
 //	language    = "en"                     # the html lang attribute
 //	author      = "Desk name"              # feed author and page footer
 package config
@@ -145,12 +145,46 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 			Hint:     hint,
 		})
 	}
-	if cfg.BaseURL != "" {
-		if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Host == "" && !strings.HasPrefix(cfg.BaseURL, "/")) {
-			diags.Errorf(at(toml.Key{"base_url"}, 0), "base_url %q is not an absolute URL or path; write e.g. \"https://user.github.io/repo/\"", cfg.BaseURL)
+	if cfg.BaseURL != "" && !mistyped["base_url"] {
+		if err := CheckBaseURL(cfg.BaseURL); err != nil {
+			diags.Add(model.Diagnostic{Pos: at(toml.Key{"base_url"}, 0), Severity: model.Error,
+				Message: "base_url " + err.Error(),
+				Hint:    "write the address the site is published at, e.g. \"https://user.github.io/repo/\", or a path such as \"/repo/\""})
+			cfg.BaseURL = Default().BaseURL
 		}
 	}
 	return cfg, diags
+}
+
+// CheckBaseURL returns why s cannot be a base_url, or nil: it must be an
+// absolute http or https URL with a host, or a path starting with "/", and
+// have no query, fragment or user name, since every page's links and
+// canonical address are made by appending to it.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%q is not a URL", s)
+	case strings.ContainsAny(s, " \t\r\n\\"):
+		return fmt.Errorf("%q holds white space or a backslash", s)
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/"):
+		// a path: the site's links carry it; it has no absolute address
+	case u.Scheme == "":
+		return fmt.Errorf("%q is neither an absolute URL nor a path starting with /; start it with https://", s)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("%q is not an http or https URL, nor a path starting with /", s)
+	case u.Host == "":
+		return fmt.Errorf("%q has no host", s)
+	case u.User != nil:
+		return fmt.Errorf("%q has a user name: it would be published in every page", s)
+	}
+	switch {
+	case u.RawQuery != "" || u.ForceQuery:
+		return fmt.Errorf("%q has a query (?…); page addresses are appended to it", s)
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return fmt.Errorf("%q has a fragment (#…); page addresses are appended to it", s)
+	}
+	return nil
 }
 
 // isSetting reports whether the decoder fills a field of Config from the

@@ -124,7 +124,7 @@ func TestParsePositions(t *testing.T) {
 			want: []string{
 				`config.toml:1:1 unknown key "site"`,
 				`config.toml:1:10 unknown key "site.base_url"`,
-				`config.toml:2:3 base_url "example.org" is not an absolute URL or path; write e.g. "https://user.github.io/repo/"`,
+				`config.toml:2:3 base_url "example.org" is neither an absolute URL nor a path starting with /; start it with https://`,
 			},
 		},
 		{
@@ -185,4 +185,39 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckBaseURL: every page's links and canonical address are made by
+// appending to base_url, so only an http(s) address or a path will do.
+func TestCheckBaseURL(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"https://u.github.io/repo/":  true,
+		"http://localhost:8080/":     true,
+		"https://example.org":        true,
+		"/":                          true,
+		"/repo/":                     true,
+		"example.org":                false,
+		"javascript:alert(1)//":      false,
+		"ftp://example.org/":         false,
+		"file:///etc/":               false,
+		"//example.org/":             false,
+		"https:///repo/":             false,
+		"https://example.org/?x=1":   false,
+		"https://example.org/?":      false,
+		"https://example.org/#top":   false,
+		"https://example.org/#":      false,
+		"https://me:pw@example.org/": false,
+		"https://exa mple.org/":      false,
+		"https://example.org/\n":     false,
+		"data:text/html,<b>x</b>":    false,
+	} {
+		err := CheckBaseURL(in)
+		if (err == nil) != ok {
+			t.Errorf("CheckBaseURL(%q) = %v, want ok=%v", in, err, ok)
+		}
+	}
+	_, diags := Parse("config.toml", []byte("title = \"X\"\nbase_url = \"javascript:alert(1)//\"\n"))
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), `config.toml:2:1: base_url "javascript:alert(1)//" is not an http or https URL`) {
+		t.Errorf("diagnostics = %v", diags)
+	}
 }

@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -123,7 +124,9 @@ func applyArticleMeta(a *model.Article, doc document, diags *model.Diagnostics) 
 	set(&a.Outlet, "outlet")
 	set(&a.Origin, "origin")
 	set(&a.Author, "author")
-	set(&a.URL, "url")
+	if u := f.str("url"); u != "" && webURL("url", u, f.valuePos("url"), diags) {
+		a.URL = u
+	}
 	set(&a.Language, "language")
 	if d := f.str("derived_from"); d != "" {
 		a.DerivedFrom, a.DerivedPos = d, f.at("derived_from")
@@ -176,7 +179,12 @@ func loadActor(slug string, data []byte, diags *model.Diagnostics) *model.Actor 
 	}
 	a.Side = f.str("side")
 	a.Role = f.str("role")
-	a.Links, _ = f.strs("links")
+	links, at := f.strs("links")
+	for i, l := range links {
+		if webURL("links", l, at[i], diags) {
+			a.Links = append(a.Links, l)
+		}
+	}
 	f.finish()
 	return a
 }
@@ -263,6 +271,31 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 }
 
 // valuePos returns the position of key's value, or of the key.
+// webURL reports whether s, the value of key at pos, is an absolute http
+// or https address, and records an error at pos when it is not. Pages,
+// their JSON-LD and briefing.json print these values as links, so any
+// other scheme (javascript:, data:, file:) or a relative address is
+// refused rather than published.
+func webURL(key, s string, pos model.Pos, diags *model.Diagnostics) bool {
+	u, err := url.Parse(s)
+	problem := ""
+	switch {
+	case err != nil || strings.ContainsAny(s, " \t\r\n\\"):
+		problem = "is not a valid address"
+	case u.Scheme != "http" && u.Scheme != "https":
+		problem = "is not an http or https address"
+	case u.Host == "":
+		problem = "has no host"
+	}
+	if problem == "" {
+		return true
+	}
+	diags.Add(model.Diagnostic{Pos: pos, Severity: model.Error,
+		Message: fmt.Sprintf("%s %q %s", key, s, problem),
+		Hint:    "write the full address of the page, starting with https://"})
+	return false
+}
+
 func (f *fields) valuePos(key string) model.Pos {
 	if _, v := f.m.get(key); v != nil {
 		return v.pos

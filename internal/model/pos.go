@@ -66,8 +66,11 @@ type Diagnostic struct {
 
 // String formats the diagnostic as "file:line:col: [severity: ]message",
 // followed by the hint on an indented line. Errors carry no severity word,
-// like compiler errors.
+// like compiler errors. Control characters and the like from the content
+// are escaped (see Printable), so that no file name or text can forge a
+// line of output or drive the terminal.
 func (d Diagnostic) String() string {
+	d = d.Printable()
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")

@@ -20,8 +20,13 @@ import (
 var script []byte
 
 // ServeHTTP serves the event stream, the client script, and the files of
-// the last good build, with the client script injected into HTML pages.
+// the last good build, with the client script injected into HTML pages,
+// to requests addressed to the preview (see Options.Addr); others get 403.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allowRequest(r, r.URL.Path == EventsPath) {
+		http.Error(w, "misdirected request: the preview answers only at its own address, such as http://localhost:PORT/", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

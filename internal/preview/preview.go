@@ -24,6 +24,9 @@
 //     shows an overlay listing each error as path:line:col: message; the
 //     next good build clears the overlay (and reloads if anything changed).
 //
+// The preview answers only requests addressed to it (see Options.Addr), and
+// keeps at most Options.MaxStreams event streams open.
+//
 // A page that connects, or reconnects after a restart of the server, is told
 // the current version and any errors, so it reloads if it is stale and shows
 // the overlay if the build is broken. The published site never contains the
@@ -61,12 +64,29 @@ type Options struct {
 	// Heartbeat is how often idle event streams get a comment, so that
 	// dead connections are noticed (default 20s).
 	Heartbeat time.Duration
+	// Addr is the address the preview listens on, ip:port, as its
+	// listener reports it. Requests whose Host header (or, on the event
+	// stream, whose Origin) names anything else are refused with 403, so
+	// that a web page cannot read the drafts through a DNS name of its own
+	// that points at this computer (DNS rebinding). On a loopback address
+	// the preview answers to localhost and to the loopback addresses, at
+	// that port; on an unspecified one (0.0.0.0, ::) to localhost and any
+	// IP address, at that port; on any other address to that address.
+	// Empty means localhost and the loopback addresses, at any port.
+	Addr string
+	// Names are further host names the preview answers to, such as the
+	// name it was asked to listen at.
+	Names []string
+	// MaxStreams is how many event streams may be open at once (default
+	// 64); past that a page gets no live reload, with status 503.
+	MaxStreams int
 }
 
 // Server serves a site preview; see the package documentation. It is safe
 // for concurrent use. Close ends the event streams.
 type Server struct {
 	opt    Options
+	hosts  hosts
 	nonce  string // tells this server's versions from a previous run's
 	broker *broker
 	snap   atomic.Pointer[snapshot]
@@ -87,8 +107,11 @@ func New(opt Options) *Server {
 	if opt.Heartbeat <= 0 {
 		opt.Heartbeat = 20 * time.Second
 	}
-	s := &Server{opt: opt, nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
-	s.broker = newBroker(opt.Heartbeat)
+	if opt.MaxStreams <= 0 {
+		opt.MaxStreams = 64
+	}
+	s := &Server{opt: opt, hosts: newHosts(opt.Addr, opt.Names), nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	s.broker = newBroker(opt.Heartbeat, opt.MaxStreams)
 	s.snap.Store(&snapshot{})
 	return s
 }

@@ -39,6 +39,7 @@ const clientBuffer = 16
 // broker fans events out to the connected pages.
 type broker struct {
 	heartbeat time.Duration
+	max       int // streams open at once
 	done      chan struct{}
 
 	mu      sync.Mutex
@@ -47,9 +48,10 @@ type broker struct {
 	closed  bool
 }
 
-func newBroker(heartbeat time.Duration) *broker {
+func newBroker(heartbeat time.Duration, maxStreams int) *broker {
 	return &broker{
 		heartbeat: heartbeat,
+		max:       maxStreams,
 		done:      make(chan struct{}),
 		clients:   map[chan []byte]bool{},
 		hello:     event{name: "hello"}.encode(),
@@ -89,6 +91,11 @@ func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the preview is shutting down", http.StatusServiceUnavailable)
 		return
 	}
+	if len(b.clients) >= b.max {
+		b.mu.Unlock()
+		http.Error(w, "too many pages are open on the preview; close some and reload", http.StatusServiceUnavailable)
+		return
+	}
 	ch := make(chan []byte, clientBuffer)
 	b.clients[ch] = true
 	hello := b.hello
@@ -100,7 +107,10 @@ func (b *broker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 
 	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(time.Time{}) // a stream outlives any server write timeout
+	// A stream outlives the server's read and write timeouts, which bound
+	// every other request.
+	rc.SetReadDeadline(time.Time{})
+	rc.SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")

@@ -110,11 +110,21 @@ func (f Files) Rendered() []string { return f.Paths() }
 // Site prepares the output of the briefing s, with what the analysis found
 // in it, f, without rendering it: the theme's static files are read, and
 // every other file is rendered when first asked for (see Output). Neither s
-// nor f may change while the Output is in use.
+// nor f may change while the Output is in use. Two files that would be
+// written at one output path (a static file and a generated page or data
+// file, or a free page and an index page) give a model.ErrorList naming
+// both, rather than one silently replacing the other.
 func (r *Renderer) Site(cfg config.Config, s *model.Site, f *model.Findings) (*Output, error) {
 	o := &Output{r: r, static: Files{}, files: map[string]*lazyFile{}}
 	o.v = newViews(cfg, s, f, r.md, &o.diags)
+	var clash model.Diagnostics
+	sources := map[string]string{}
 	for _, p := range o.v.pages() {
+		if other, ok := sources[p.file]; ok {
+			clash.Add(pageClash(p, other))
+			continue
+		}
+		sources[p.file] = p.source
 		o.files[p.file] = &lazyFile{page: p.make}
 		o.order = append(o.order, p.file)
 	}
@@ -139,6 +149,11 @@ func (r *Renderer) Site(cfg config.Config, s *model.Site, f *model.Findings) (*O
 	})
 	if err != nil {
 		return nil, fmt.Errorf("copy static files: %w", err)
+	}
+	clash = append(clash, staticClashes(o)...)
+	if len(clash) > 0 {
+		clash.Sort()
+		return nil, model.ErrorList(clash)
 	}
 	return o, nil
 }

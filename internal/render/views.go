@@ -650,8 +650,9 @@ func (v *views) page(pg *Page) *Page {
 // pageSpec is one page of the site: its output file, and how to make its
 // value when it is rendered.
 type pageSpec struct {
-	file string
-	make func() *Page
+	file   string
+	source string // the content file a free page comes from; "" for the rest
+	make   func() *Page
 }
 
 // pages returns every page of the site, in a fixed order. Making the specs
@@ -704,6 +705,7 @@ func (v *views) pages() []pageSpec {
 			pg.Content = v.markdown(p.Body)
 			return pg
 		})
+		out[len(out)-1].source = p.File
 	}
 
 	add(ArticlesPath, func() *Page {
