@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"strings"
 
 	"briefing/internal/model"
 )
@@ -144,6 +145,21 @@ func checkArticles(s *site) {
 		}
 		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) == nil {
 			diags.Errorf(a.DerivedPos, "derived_from names unknown article %q", a.DerivedFrom)
+		}
+	}
+	cycles := derivedCycles(s.Site)
+	for _, a := range s.Articles {
+		cycle, ok := cycles[a.Slug]
+		switch {
+		case !ok:
+		case len(cycle) == 1:
+			diags.Add(model.Diagnostic{Pos: a.DerivedPos, Severity: model.Error,
+				Message: "derived_from names the article itself",
+				Hint:    "derived_from names the article this one copies; remove it if this is the original"})
+		default:
+			diags.Add(model.Diagnostic{Pos: a.DerivedPos, Severity: model.Error,
+				Message: "derived_from makes a cycle: " + strings.Join(append(cycle, cycle[0]), " → "),
+				Hint:    "a copy has one original, which copies nothing; remove derived_from from the original"})
 		}
 	}
 }

@@ -94,6 +94,12 @@ func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []s
 	if e.Article == "" || strings.TrimSpace(e.Quote) == "" {
 		return // reported by the loader
 	}
+	if utf8.RuneCountInString(strings.TrimSpace(e.Quote)) == 1 {
+		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Error,
+			Message: fmt.Sprintf("quote %q is one character long", strings.TrimSpace(e.Quote)),
+			Hint:    "quote the words of the article that carry the claim, usually a whole clause"})
+		return
+	}
 	if n := len(strings.Fields(e.Quote)); n <= 2 {
 		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Warning,
 			Message: fmt.Sprintf("a quote of %s can match almost anywhere in an article", plural(n, "one word", "two words")),

@@ -247,12 +247,53 @@ func pickCopies(ctx context.Context, s *site, shares copyShares, cands []copyCan
 // articles.
 func editorCopies(s *site, shares copyShares) []model.Copy {
 	var copies []model.Copy
+	broken := derivedCycles(s.Site)
 	for _, a := range s.Articles {
+		if _, cut := broken[a.Slug]; cut {
+			continue // a cycle, reported by checkArticles
+		}
 		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
 			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares.share(a.Slug, a.DerivedFrom), Editor: true})
 		}
 	}
 	return copies
+}
+
+// derivedCycles returns the cycles of the editor's derived_from: an
+// article that names itself, or a that names b that names a. Each cycle
+// is keyed by the article at which it is cut, the one of smallest slug,
+// and lists the slugs around the cycle from it. Leaving out the cut
+// article's declaration leaves chains that end in an original.
+func derivedCycles(s *model.Site) map[string][]string {
+	const (
+		unseen = iota
+		walking
+		done
+	)
+	state := make(map[string]int, len(s.Articles))
+	bySlug := make(map[string]*model.Article, len(s.Articles))
+	for _, a := range s.Articles {
+		bySlug[a.Slug] = a
+	}
+	cycles := map[string][]string{}
+	for _, a := range s.Articles {
+		var path []string
+		cur := a
+		for cur != nil && state[cur.Slug] == unseen {
+			state[cur.Slug] = walking
+			path = append(path, cur.Slug)
+			cur = bySlug[cur.DerivedFrom]
+		}
+		if cur != nil && state[cur.Slug] == walking {
+			cycle := path[slices.Index(path, cur.Slug):]
+			low := slices.Index(cycle, slices.Min(cycle))
+			cycles[cycle[low]] = append(slices.Clone(cycle[low:]), cycle[:low]...)
+		}
+		for _, p := range path {
+			state[p] = done
+		}
+	}
+	return cycles
 }
 
 // declarations are what the editor's copies say about detected ones.

@@ -45,15 +45,27 @@ func newAliasMatcher(actors []*model.Actor, m *memo, diags *model.Diagnostics) *
 		forms := append([]string{a.Name}, a.Aliases...)
 		for i, alias := range forms {
 			alias = strings.TrimSpace(alias)
+			pos := model.Pos{File: a.File}
+			if i > 0 && i-1 < len(a.AliasPos) {
+				pos = a.AliasPos[i-1]
+			}
+			if i > 0 && utf8.RuneCountInString(alias) < 2 {
+				// Empty, it names nothing; one character long, it would
+				// be found in every "a" and every initial.
+				what := "is empty"
+				if alias != "" {
+					what = "is one character long"
+				}
+				diags.Add(model.Diagnostic{Pos: pos, Severity: model.Error,
+					Message: fmt.Sprintf("alias %q %s", alias, what),
+					Hint:    "an alias is a form the articles use for the actor, such as a surname or a title; remove it"})
+				continue
+			}
 			if alias == "" {
 				continue
 			}
 			k := aliasKey(alias)
 			if o := owner[k]; o != nil && o != a {
-				pos := model.Pos{File: a.File}
-				if i > 0 && i-1 < len(a.AliasPos) {
-					pos = a.AliasPos[i-1]
-				}
 				diags.Add(model.Diagnostic{Pos: pos, Severity: model.Warning,
 					Message: fmt.Sprintf("alias %q is also an alias of %s (%s)", alias, o.Name, o.File),
 					Hint:    "an alias must name one actor: remove it from one of the two files; the mentions go to " + o.Slug})
@@ -219,7 +231,8 @@ func findMentions(s *site, m *memo) {
 		}
 	}
 	for _, a := range s.Actors {
-		if count[a.Slug] == 0 && len(s.Articles) > 0 {
+		// An actor without a name has an error already, from the loader.
+		if count[a.Slug] == 0 && len(s.Articles) > 0 && a.Name != "" {
 			diags.Add(model.Diagnostic{Pos: model.Pos{File: a.File}, Severity: model.Warning,
 				Message: fmt.Sprintf("actor %q is not mentioned in any article", a.Name),
 				Hint:    "add to aliases the exact form the articles use, or remove the actor"})

@@ -582,7 +582,8 @@ func mostlyCapitals(s string) bool {
 }
 
 // slugify turns a name into an actor file slug: ASCII letters and digits
-// joined by hyphens.
+// joined by hyphens; "new-actor" for a name with none, such as one in
+// Cyrillic, which the editor then renames.
 func slugify(name string) string {
 	var b strings.Builder
 	dash := false
@@ -596,6 +597,9 @@ func slugify(name string) string {
 		} else if r != '’' && r != '\'' {
 			dash = true
 		}
+	}
+	if b.Len() == 0 {
+		return "new-actor"
 	}
 	return b.String()
 }

@@ -2,7 +2,9 @@
 //
 // The file is TOML and strict: an unknown key or a value of the wrong type
 // is an error naming config.toml:line:col, the key's own place; every one
-// is reported, not only the first. Every key is optional:
+// is reported, not only the first; an unknown [table] at its header, and
+// each key in it. Tables and arrays nested more than 64 deep
+// (source.MaxDepth) are refused before decoding. Every key is optional:
 //
 //	title       = "The Belgorod raid"      # site title, shown in every page header
 //	description = "…"                      # default meta description
@@ -77,13 +79,19 @@ func Parse(file string, data []byte) (Config, model.Diagnostics) {
 	cfg := Default()
 	var diags model.Diagnostics
 	lt := source.NewFile(file, data)
+	spots := source.ScanTOML(string(data))
+	if off, deep := spots.TooDeep(); deep {
+		diags.Add(model.Diagnostic{Pos: lt.Pos(off), Severity: model.Error,
+			Message: fmt.Sprintf("values nested more than %d deep", source.MaxDepth),
+			Hint:    "every setting is one line of text: key = \"…\""})
+		return cfg, diags
+	}
 	md, err := toml.Decode(string(data), &cfg)
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		diags.Add(model.Diagnostic{Pos: lt.Pos(pe.Position.Start), Severity: model.Error, Message: pe.Message, Hint: pe.Usage})
 		return cfg, diags
 	}
-	spots := source.ScanTOML(string(data))
 	// at returns where the nth listing of key is written or, if the
 	// scanner missed it, the table that holds it.
 	at := func(key toml.Key, nth int) model.Pos {

@@ -15,7 +15,10 @@
 // valid stance, and reports any other value as an error at the value.
 //
 // Front matter is YAML (---), TOML (+++) or JSON ({ … }, the "{" alone on
-// the first line, the object as long as it needs). Unknown keys are
+// the first line, the object as long as it needs; or a whole object on the
+// first line, a line that starts with "{" but holds no object being text).
+// A UTF-8 byte order mark is ignored. Values nest at most 64 deep, and
+// YAML aliases repeat at most 10,000 values in a file. Unknown keys are
 // warnings; missing required keys and wrong types are errors. Every
 // diagnostic names file:line:col relative to the folder: in every format,
 // each key and value, down to each evidence item's quote, has its own. Load checks each
@@ -129,7 +132,7 @@ func applyArticleMeta(a *model.Article, doc document, diags *model.Diagnostics) 
 	}
 	set(&a.Language, "language")
 	if d := f.str("derived_from"); d != "" {
-		a.DerivedFrom, a.DerivedPos = d, f.at("derived_from")
+		a.DerivedFrom, a.DerivedPos = d, f.valuePos("derived_from")
 	}
 	if _, v := doc.meta.get("published"); v != nil {
 		a.Published = f.date("published")

@@ -63,7 +63,7 @@ func TestLoad(t *testing.T) {
 	if got := wire.Published.Format("2006-01-02"); got != "2023-05-23" {
 		t.Errorf("published = %s", got)
 	}
-	if wire.DerivedFrom != "a-raw" || wire.DerivedPos != (model.Pos{File: "content/articles/b-wire.md", Line: 4, Col: 1}) {
+	if wire.DerivedFrom != "a-raw" || wire.DerivedPos != (model.Pos{File: "content/articles/b-wire.md", Line: 4, Col: 15}) {
 		t.Errorf("derived_from = %q at %v", wire.DerivedFrom, wire.DerivedPos)
 	}
 	if wire.Text != "First line of text.\n\nSecond paragraph.\n" || wire.TextPos.Line != 6 {

@@ -82,10 +82,16 @@ func (f *fields) required(key, example string) string {
 	return s
 }
 
-// strs returns a list of text values; a single value counts as a list of one.
+// strs returns a list of text values; a single text counts as a list of
+// one. A single number, date or true/false is an error: aliases: 3 is
+// more likely a slip than an alias.
 func (f *fields) strs(key string) ([]string, []model.Pos) {
 	v := f.lookup(key)
 	if v == nil {
+		return nil, nil
+	}
+	if v.kind == scalar && v.tag != "str" {
+		f.typeErr(key, v, "a list of text")
 		return nil, nil
 	}
 	if v.kind == scalar {

@@ -57,6 +57,7 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		diags.Errorf(model.Pos{File: index}, "%v", err)
 	}
 
+	reportStray(fsys, &diags)
 	for _, f := range l.listFiles(fsys, "pages", ".md", &diags) {
 		p := l.pages.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Page {
 			return loadPage(f.path, f.slug, f.data, d)
@@ -136,6 +137,7 @@ func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ext) || Ignored(name) {
+			reportSkipped(dir, ext, e, diags)
 			continue
 		}
 		file := Dir + "/" + dir + "/" + name // path.Join would Clean it

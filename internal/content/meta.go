@@ -2,10 +2,12 @@ package content
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
@@ -52,10 +54,10 @@ func (n *node) get(key string) (k, v *node) {
 	return nil, nil
 }
 
-// maxDepth bounds how deeply front-matter values may nest; no content key
-// needs more than three levels, and a file of ten thousand "[" must not
-// cost a deep recursion.
-const maxDepth = 64
+// maxDepth bounds how deeply front-matter values may nest, in every
+// format; no content key needs more than three levels, and a file of ten
+// thousand "[" must not cost a deep recursion.
+const maxDepth = source.MaxDepth
 
 // document is a content file split into its front matter and body.
 type document struct {
@@ -85,16 +87,23 @@ func capture(format string) frontmatter.UnmarshalFunc {
 // parseDocument splits data into front matter and body. Front matter is
 // YAML between "---" lines, TOML between "+++" lines, or a JSON object
 // whose "{" is alone on its line, read to its matching "}" however many
-// lines it spans. Each opens the file, after any blank lines. The body
+// lines it spans, or whose first line starts with "{" and which ends at
+// the end of a line (see isJSONLine). Each opens the file, after any blank
+// lines and a byte order mark. The body
 // keeps its place: bodyPos is its true line in the file.
 func parseDocument(file string, data []byte, diags *model.Diagnostics) document {
 	lt := source.NewFile(file, data)
-	doc := document{file: file, body: string(data), bodyPos: lt.Pos(0)}
+	text := bytes.TrimPrefix(data, []byte(bom)) // a suffix of data, as the body is
+	doc := document{file: file, body: string(text), bodyPos: lt.Pos(len(data) - len(text))}
 
-	// The first line that is not blank holds the opening delimiter.
+	// The first line that is not blank holds the opening delimiter. A
+	// byte order mark, which some editors on Windows write, is not text.
 	first, opener := len(data), ""
 	for n := 1; n <= lt.LineCount(); n++ {
 		start := lt.LineStart(n)
+		if n == 1 {
+			start = len(data) - len(text)
+		}
 		if line := bytes.TrimSpace(data[start : start+lineLen(data[start:])]); len(line) > 0 {
 			first, opener = start, string(line)
 			break
@@ -113,7 +122,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		doc.body, doc.broken = "", true
 	}
 
-	if opener == "{" {
+	if opener == "{" || strings.HasPrefix(opener, "{") && isJSONLine(data[first:]) {
 		meta, body, err := decodeJSON(lt, data, first+bytes.IndexByte(data[first:], '{'), diags)
 		switch {
 		case errors.Is(err, errUnclosed):
@@ -127,7 +136,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	}
 
 	var raw rawFM
-	rest, err := frontmatter.Parse(bytes.NewReader(data), &raw,
+	rest, err := frontmatter.Parse(bytes.NewReader(text), &raw,
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
@@ -154,6 +163,23 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 	}
 	doc.broken = doc.meta == nil
 	return doc
+}
+
+// bom is the UTF-8 byte order mark.
+const bom = "\xef\xbb\xbf"
+
+// isJSONLine reports whether b, a line that starts with "{" and holds
+// more, starts a JSON object that ends at the end of a line: such a line
+// opens JSON front matter, {"title": "x"} on one line among them. Any
+// other text that starts with "{" is text, not broken front matter.
+func isJSONLine(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var raw json.RawMessage
+	if dec.Decode(&raw) != nil {
+		return false
+	}
+	rest := b[dec.InputOffset():]
+	return len(bytes.TrimSpace(rest[:lineLen(rest)])) == 0
 }
 
 // lineLen returns the length of the first line of b, without its "\n".
@@ -192,7 +218,11 @@ func decodeYAML(file string, data []byte, line0 int, diags *model.Diagnostics) *
 	if len(doc.Content) == 0 {
 		return &node{kind: mapping, pos: model.Pos{File: file, Line: line0, Col: 1}}
 	}
-	root := fromYAML(file, doc.Content[0], line0-1)
+	c := yamlConverter{file: file, lineOff: line0 - 1, diags: diags}
+	root := c.node(doc.Content[0], 0)
+	if c.failed {
+		return nil
+	}
 	if root.kind != mapping {
 		diags.Errorf(root.pos, "front matter must be a map of keys to values, not %s", root.kind)
 		return nil
@@ -200,22 +230,100 @@ func decodeYAML(file string, data []byte, line0 int, diags *model.Diagnostics) *
 	return root
 }
 
-func fromYAML(file string, y *yaml.Node, lineOff int) *node {
-	for y.Kind == yaml.AliasNode && y.Alias != nil {
-		y = y.Alias
+// maxAliasNodes bounds the values that YAML aliases may repeat in one
+// front matter, all aliases together: an alias is expanded where it
+// stands, so ten nested aliases of ten items each would otherwise make
+// ten billion values out of a few hundred bytes.
+const maxAliasNodes = 10_000
+
+// yamlConverter turns a yaml.Node tree into nodes, expanding aliases
+// within maxAliasNodes and refusing nesting past maxDepth, an alias that
+// refers to a value it is part of, and a key written twice in one map.
+type yamlConverter struct {
+	file    string
+	lineOff int
+	diags   *model.Diagnostics
+	open    []*yaml.Node // the values being converted, outermost first
+	aliased int          // values made so far by expanding aliases
+	inAlias int          // how many aliases are being expanded
+	outer   *yaml.Node   // the outermost of them
+	failed  bool         // an error was reported; the result is not used
+}
+
+func (c *yamlConverter) pos(y *yaml.Node) model.Pos {
+	return model.Pos{File: c.file, Line: y.Line + c.lineOff, Col: y.Column}
+}
+
+// fail reports a problem that makes the front matter unusable; only the
+// first is reported, as the conversion stops there.
+func (c *yamlConverter) fail(y *yaml.Node, hint, format string, args ...any) *node {
+	if !c.failed {
+		c.failed = true
+		c.diags.Add(model.Diagnostic{Pos: c.pos(y), Severity: model.Error,
+			Message: "invalid YAML front matter: " + fmt.Sprintf(format, args...), Hint: hint})
 	}
-	n := &node{pos: model.Pos{File: file, Line: y.Line + lineOff, Col: y.Column}}
+	return &node{kind: scalar, tag: "null", pos: c.pos(y)}
+}
+
+func (c *yamlConverter) node(y *yaml.Node, depth int) *node {
+	if c.failed {
+		return &node{kind: scalar, tag: "null", pos: c.pos(y)}
+	}
+	if y.Kind == yaml.AliasNode && y.Alias != nil {
+		target := y.Alias
+		for _, o := range c.open {
+			if o == target {
+				return c.fail(y, "an alias cannot repeat a value it is part of; write the value out",
+					"alias *%s refers to a value that contains it", y.Value)
+			}
+		}
+		if c.inAlias == 0 {
+			c.outer = y
+		}
+		c.inAlias++
+		n := c.node(target, depth)
+		c.inAlias--
+		n.pos = c.pos(y) // the value stands where the alias is written
+		return n
+	}
+	if depth > maxDepth {
+		return c.fail(y, "front matter needs a few levels at most; flatten the values",
+			"values nested more than %d deep", maxDepth)
+	}
+	if c.inAlias > 0 {
+		if c.aliased++; c.aliased > maxAliasNodes {
+			return c.fail(c.outer, "aliases are expanded where they stand; write the values out, or use fewer aliases",
+				"aliases repeat more than %d values", maxAliasNodes)
+		}
+	}
+	c.open = append(c.open, y)
+	defer func() { c.open = c.open[:len(c.open)-1] }()
+	n := &node{pos: c.pos(y)}
 	switch y.Kind {
 	case yaml.SequenceNode:
 		n.kind = list
-		for _, c := range y.Content {
-			n.items = append(n.items, fromYAML(file, c, lineOff))
+		for _, it := range y.Content {
+			n.items = append(n.items, c.node(it, depth+1))
 		}
 	case yaml.MappingNode:
 		n.kind = mapping
+		var seen map[string]*node
 		for i := 0; i+1 < len(y.Content); i += 2 {
-			n.keys = append(n.keys, fromYAML(file, y.Content[i], lineOff))
-			n.vals = append(n.vals, fromYAML(file, y.Content[i+1], lineOff))
+			k, v := c.node(y.Content[i], depth+1), c.node(y.Content[i+1], depth+1)
+			if k.kind == scalar {
+				if first := seen[k.str]; first != nil {
+					if c.inAlias == 0 && !c.failed {
+						c.diags.Errorf(k.pos, "key %q is repeated (first at line %d); the first value is used", k.str, first.pos.Line)
+					}
+					continue
+				}
+				if seen == nil {
+					seen = map[string]*node{}
+				}
+				seen[k.str] = k
+			}
+			n.keys = append(n.keys, k)
+			n.vals = append(n.vals, v)
 		}
 	default:
 		n.kind = scalar

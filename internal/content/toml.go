@@ -18,6 +18,13 @@ import (
 // in the file, and gives every key and value the position
 // source.ScanTOML finds for it.
 func decodeTOML(lt *source.File, data []byte, base int, diags *model.Diagnostics) *node {
+	spots := source.ScanTOML(string(data))
+	if off, deep := spots.TooDeep(); deep {
+		diags.Add(model.Diagnostic{Pos: lt.Pos(base + off), Severity: model.Error,
+			Message: fmt.Sprintf("invalid TOML front matter: values nested more than %d deep", source.MaxDepth),
+			Hint:    "front matter needs a few levels at most; flatten the values"})
+		return nil
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		pos, msg := lt.Pos(base), err.Error()
@@ -28,7 +35,7 @@ func decodeTOML(lt *source.File, data []byte, base int, diags *model.Diagnostics
 		diags.Errorf(pos, "invalid TOML front matter: %s", msg)
 		return nil
 	}
-	t := tomlTree{lt: lt, base: base, spots: source.ScanTOML(string(data))}
+	t := tomlTree{lt: lt, base: base, spots: spots}
 	return t.node(m, "", lt.Pos(base))
 }
 

@@ -132,7 +132,9 @@ func (cf *ClaimFindings) Match(i int) EvidenceMatch {
 
 // OriginalOf returns a function from an article slug to the article it
 // copies, following chains of copies in f.Copies; an article that copies
-// nothing maps to itself. A copy and its original count as one source.
+// nothing maps to itself, and every article of a cycle of copies to the
+// same one, in steps bounded by the number of copies. A copy and its
+// original count as one source.
 func (f *Findings) OriginalOf() func(string) string {
 	of := map[string]string{}
 	for _, c := range f.Copies {
@@ -141,13 +143,20 @@ func (f *Findings) OriginalOf() func(string) string {
 		}
 	}
 	return func(slug string) string {
-		for range len(of) + 1 { // bounded, in case of a cycle
+		for range len(of) + 1 {
 			next, ok := of[slug]
 			if !ok || next == slug {
-				break
+				return slug
 			}
 			slug = next
 		}
-		return slug
+		// After more steps than there are copies, slug is on a cycle:
+		// every article on it gives the same one, the least slug, so
+		// that the cycle counts as one source.
+		least := slug
+		for next := of[slug]; next != slug; next = of[next] {
+			least = min(least, next)
+		}
+		return least
 	}
 }

@@ -32,12 +32,21 @@ func NewFile(name string, data []byte) *File {
 }
 
 // Pos returns the position of the byte at off; an offset past the end is
-// the end of the file. Columns count characters, as model.Pos says.
+// the end of the file. Columns count characters, as model.Pos says; a
+// byte order mark does not count.
 func (f *File) Pos(off int) model.Pos {
 	off = max(0, min(off, len(f.data)))
 	i := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
-	return model.Pos{File: f.name, Line: i + 1, Col: utf8.RuneCount(f.data[f.starts[i]:off]) + 1}
+	start := f.starts[i]
+	if i == 0 && bytes.HasPrefix(f.data[:off], []byte(bom)) {
+		start = len(bom) // a byte order mark is no character an editor sees
+	}
+	return model.Pos{File: f.name, Line: i + 1, Col: utf8.RuneCount(f.data[start:off]) + 1}
 }
+
+// bom is the UTF-8 byte order mark, which some editors write at the start
+// of a file.
+const bom = "\xef\xbb\xbf"
 
 // LineCount returns the number of lines; text after the last newline, or
 // none, is a line.

@@ -6,10 +6,12 @@ import (
 	"strings"
 )
 
-// maxDepth bounds how deeply the scanner follows nested values, so that a
-// text of ten thousand "[" does not cost a deep recursion; what is deeper
-// is not found.
-const maxDepth = 64
+// MaxDepth bounds how deeply TOML may nest tables and arrays: table
+// names, dotted keys, arrays and inline tables all count. The scanner
+// follows nothing deeper, so that a text of ten thousand "[" does not cost
+// a deep recursion, and TooDeep says where the limit was passed, so that
+// such a text can be refused before a decoder spends its time on it.
+const MaxDepth = 64
 
 // Spot is where the value at a key path is written: the offset of its key
 // and of the value itself, or -1 when not found. An item of an inline
@@ -31,18 +33,20 @@ type TOML struct {
 	spots  map[string]Spot
 	tables map[string]int // how many items each array of tables has
 	arrays map[string]int // how many items each inline array has
+	deep   int            // where nesting first passes MaxDepth, or -1
 }
 
 type tomlScanner struct {
 	*TOML
-	src string
-	i   int
+	src        string
+	i          int
+	tableDepth int // how many names the current table header has
 }
 
 // ScanTOML finds where the keys and values of the TOML text src are
 // written, as offsets in src.
 func ScanTOML(src string) *TOML {
-	s := &tomlScanner{src: src, TOML: &TOML{spots: map[string]Spot{}, tables: map[string]int{}, arrays: map[string]int{}}}
+	s := &tomlScanner{src: src, TOML: &TOML{spots: map[string]Spot{}, tables: map[string]int{}, arrays: map[string]int{}, deep: -1}}
 	table := ""
 	for s.i < len(s.src) {
 		s.space(true)
@@ -57,6 +61,17 @@ func ScanTOML(src string) *TOML {
 		s.skipLine()
 	}
 	return s.TOML
+}
+
+// TooDeep returns the offset at which src nests deeper than MaxDepth, if
+// it does.
+func (t *TOML) TooDeep() (int, bool) { return t.deep, t.deep >= 0 }
+
+// tooDeep records that nesting passes MaxDepth at offset off.
+func (s *tomlScanner) tooDeep(off int) {
+	if s.deep < 0 {
+		s.deep = off
+	}
 }
 
 // At returns the spot of the key or value at path, a TOMLPath.
@@ -134,6 +149,10 @@ func (s *tomlScanner) header() string {
 		s.i++
 	}
 	names, offs := s.key()
+	s.tableDepth = len(names)
+	if len(names) > MaxDepth {
+		s.tooDeep(offs[MaxDepth])
+	}
 	path := ""
 	for j, name := range names {
 		path = TOMLPath(path, name)
@@ -160,6 +179,11 @@ func (s *tomlScanner) keyValue(table string, depth int) {
 	}
 	path := table
 	for j, name := range names {
+		if s.tableDepth+depth+j >= MaxDepth {
+			s.tooDeep(offs[j])
+			s.i = len(s.src)
+			return
+		}
 		path = TOMLPath(path, name)
 		if j < len(names)-1 {
 			s.mark(path, offs[j], offs[j]) // a table the dotted key defines
@@ -220,7 +244,8 @@ func isBareKeyByte(c byte) bool {
 // it are written.
 func (s *tomlScanner) value(path string, depth int) {
 	s.mark(path, -1, s.i)
-	if depth > maxDepth {
+	if s.tableDepth+depth >= MaxDepth { // the root table is one level
+		s.tooDeep(s.i)
 		s.i = len(s.src)
 		return
 	}

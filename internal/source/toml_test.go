@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzScanTOML checks that the TOML position scanner ends, on any text,
-// and only reports offsets inside it.
+// and only reports offsets inside it, TooDeep's among them.
 func FuzzScanTOML(f *testing.F) {
 	for _, seed := range []string{
 		"title = \"T\"\n[[evidence]]\nquote = 'q'\n",
@@ -24,6 +24,9 @@ func FuzzScanTOML(f *testing.F) {
 			}
 		}
 		toml := ScanTOML(src)
+		if off, deep := toml.TooDeep(); deep && (off < 0 || off > len(src)) {
+			t.Errorf("TooDeep at %d, outside the text of %d bytes", off, len(src))
+		}
 		for path := range toml.spots {
 			for _, sp := range toml.Find(strings.Split(path, "\x00")) {
 				if sp.first() < 0 || sp.first() > len(src) {
@@ -73,6 +76,32 @@ func TestFind(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("Find(%s) at %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestTooDeep checks that nesting past MaxDepth is found, at the place
+// where it passes the limit, in each way TOML nests, and that nesting up
+// to the limit is not.
+func TestTooDeep(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int // offset, or -1
+	}{
+		{"a = " + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + "\n", -1},
+		{"a = " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n", 4 + MaxDepth},
+		{"a = " + strings.Repeat("{b = ", 100) + "1" + strings.Repeat("}", 100) + "\n", 4 + 5*(MaxDepth-1) + 1},
+		{"[" + strings.Repeat("a.", 100) + "b]\n", 1 + 2*MaxDepth},
+		{strings.Repeat("a.", 100) + "b = 1\n", 2 * MaxDepth},
+		{"[" + strings.Repeat("a.", 40) + "b]\n" + strings.Repeat("c.", 40) + "d = 1\n", 84 + 2*(MaxDepth-41)},
+	}
+	for _, tt := range tests {
+		off, deep := ScanTOML(tt.src).TooDeep()
+		if !deep {
+			off = -1
+		}
+		if off != tt.want {
+			t.Errorf("%.30q…: TooDeep at %d, want %d", tt.src, off, tt.want)
 		}
 	}
 }
