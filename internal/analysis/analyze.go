@@ -124,6 +124,7 @@ func (an *Analyzer) newSite(s *model.Site) *site {
 		if e.seg == nil {
 			e.seg = new(model.ArticleFindings)
 			e.seg.Paragraphs, e.seg.Sentences = an.seg.Segment(a.Text)
+			markFurniture(a.Text, e.seg.Paragraphs, e.seg.Sentences)
 		}
 		st.docs[i] = &doc{a, e.seg}
 		st.bySlug[a.Slug] = st.docs[i]

@@ -53,6 +53,10 @@ type EvidenceMatch struct {
 // Sentences in its ArticleFindings.
 type Paragraph struct {
 	First, Last int
+	// Furniture is set on text a scraper took along with the article that
+	// is not part of it: a shouting headline of another story, a "CLICK
+	// HERE" line, a copyright line, a label such as "Video Embed".
+	Furniture bool
 }
 
 // Sentence is one sentence of an article. Start and End are byte offsets into

@@ -102,7 +102,7 @@ type ArticleView struct {
 	summaryOnce sync.Once
 	summary     template.HTML
 	parasOnce   sync.Once
-	paras       [][]*SentenceView
+	paras       []*ParagraphView
 }
 
 // Sentences returns the article's sentences, as the analysis found them.
@@ -114,9 +114,15 @@ func (av *ArticleView) SummaryHTML() template.HTML {
 	return av.summary
 }
 
+// ParagraphView is one paragraph of an article page.
+type ParagraphView struct {
+	Sentences []*SentenceView
+	Furniture bool // scraped page furniture, not the article's text
+}
+
 // Paragraphs returns the article's sentences by paragraph: escaped, actor
 // names linked, cited sentences marked.
-func (av *ArticleView) Paragraphs() [][]*SentenceView {
+func (av *ArticleView) Paragraphs() []*ParagraphView {
 	av.parasOnce.Do(func() {
 		a, ms := av.Article, av.mentions
 		root := rootOf(av.Path) // the sentences are shown on the article's page
@@ -136,7 +142,7 @@ func (av *ArticleView) Paragraphs() [][]*SentenceView {
 				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n], root), Claims: av.cited[s.ID]})
 				ms = ms[n:]
 			}
-			av.paras = append(av.paras, para)
+			av.paras = append(av.paras, &ParagraphView{Sentences: para, Furniture: p.Furniture})
 		}
 	})
 	return av.paras
