@@ -153,3 +153,19 @@ func footnotes(n int) string {
 	}
 	return b.String()
 }
+
+// FuzzRender checks that no Markdown makes Render panic, and that text
+// refused is refused with a line inside it.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{"# A\n\n# A", "- a\n  - b\n    > c", "|a|b|\n|-|-|\n|c", "[a](b 'c')[^1]\n\n[^1]: d", "```\n[[[\n```\n", "`` ` ``", "*a **b***"} {
+		f.Add(s)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := r.Render(src)
+		var le *LimitError
+		if errors.As(err, &le) && le.Line > strings.Count(src, "\n")+1 {
+			t.Fatalf("Render(%q) refused it at line %d, past its end", src, le.Line)
+		}
+	})
+}
