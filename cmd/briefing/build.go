@@ -59,6 +59,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res, err := b.Build(ctx, fsys, build.Options{BaseURL: *baseURL, Minify: *minify})
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("build interrupted; %s was left as it was", *out)
+		}
 		return err
 	}
 	printDiags(stderr, res.Diags, false)

@@ -124,8 +124,7 @@ func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []s
 	start, end, ok := findFolded(a.Text, t, e.Quote)
 	if !ok {
 		hint := "quotes must match the article word for word; only white space, quote marks and dashes may differ"
-		if p := closestPassage(a.Text, e.Quote); p != "" {
-			i := strings.Index(a.Text, p)
+		if p, i := closestPassage(a.Text, e.Quote); p != "" {
 			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", textPos(a.Article, i), p, hint)
 		}
 		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Error,

@@ -36,7 +36,7 @@ func TestFindQuote(t *testing.T) {
 
 func TestClosestPassage(t *testing.T) {
 	text := "The Russian defence ministry earlier claimed to have “trapped and liquidated” units of anti-Kremlin Russian fighters."
-	got := closestPassage(text, "claimed to have “trapped and destroyed” units")
+	got, _ := closestPassage(text, "claimed to have “trapped and destroyed” units")
 	if want := "claimed to have “trapped and liquidated” units"; got != want {
 		t.Errorf("closestPassage = %q, want %q", got, want)
 	}

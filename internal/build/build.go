@@ -129,7 +129,7 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		res.Diags.Sort()
 		return res, nil
 	}
-	out, err := r.Site(res.Config, site, res.Findings)
+	out, err := r.Site(ctx, res.Config, site, res.Findings)
 	if clash := (model.ErrorList{}); errors.As(err, &clash) {
 		// Two files at one output path: a content problem, not a failure.
 		res.Diags = append(res.Diags, clash...)
@@ -145,6 +145,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		return res, nil
 	}
 	files, err := out.All()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	res.Diags = append(res.Diags, out.Diags()...)
 	if err != nil {
 		res.Diags = append(res.Diags, render.Diagnostic(err))

@@ -2,6 +2,10 @@
 // Flavored Markdown, footnotes, typographic punctuation, and heading IDs that
 // keep non-ASCII letters. Raw HTML in Markdown is not rendered (goldmark
 // replaces it with a comment), since editors' text is not trusted markup.
+//
+// Rendering takes time linear in the text's size: the shapes of Markdown
+// goldmark is slow on are refused past documented limits (limits.go) with
+// a *LimitError naming the line.
 package markdown
 
 import (
@@ -31,7 +35,11 @@ func New() *Renderer {
 }
 
 // Render converts src to HTML. Heading IDs keep letters of every script.
+// Text past the limits of limits.go is refused with a *LimitError.
 func (r *Renderer) Render(src string) (template.HTML, error) {
+	if err := checkLimits([]byte(src)); err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
 	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
@@ -44,7 +52,7 @@ func (r *Renderer) Render(src string) (template.HTML, error) {
 // hyphens, punctuation dropped, letters of every script kept, and a numeric
 // suffix for repeats.
 type headingIDs struct {
-	seen map[string]int
+	seen map[string]int // > 0 for an ID taken: the next suffix to try after it
 }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -61,11 +69,19 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if id == "" {
 		id = "heading"
 	}
-	base := id
-	for n := 1; h.seen[id] > 0; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if h.seen[id] == 0 {
+		h.seen[id] = 1
+		return []byte(id)
 	}
-	h.seen[id]++
+	// A taken ID keeps the next suffix to try, so that a thousand
+	// headings of one title take a thousand steps, not a million.
+	base, n := id, h.seen[id]
+	for h.seen[id] > 0 {
+		id = base + "-" + strconv.Itoa(n)
+		n++
+	}
+	h.seen[base] = n
+	h.seen[id] = 1
 	return []byte(id)
 }
 

@@ -1,7 +1,8 @@
 package render
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"briefing/internal/model"
 )
@@ -18,7 +20,14 @@ import (
 // asks for all of them (All); the preview asks only for the pages a browser
 // opens, which keeps a rebuild of a large briefing quick. An Output is safe
 // for concurrent use.
+//
+// Rendering a page stops when the context the Output was made with is done,
+// and fails when the page takes too long or grows too large (see
+// pageWriter); once one page has run out of time, the pages still to render
+// fail at once, since the same template would stall them all.
 type Output struct {
+	ctx    context.Context
+	stuck  atomic.Pointer[TemplateError] // the first page that ran out of time
 	r      *Renderer
 	v      *views
 	static Files                // the theme's static files, read eagerly
@@ -76,15 +85,30 @@ func (o *Output) File(name string) ([]byte, error) {
 			f.data, f.err = f.make()
 			return
 		}
-		p := f.page()
-		var buf bytes.Buffer
-		if err := o.r.pages[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-			f.err = templateErr(err)
-			return
-		}
-		f.data = buf.Bytes()
+		f.data, f.err = o.render(name, f.page())
 	})
 	return f.data, f.err
+}
+
+// render executes page p's template into a pageWriter.
+func (o *Output) render(name string, p *Page) ([]byte, error) {
+	w := &pageWriter{ctx: o.ctx, deadline: time.Now().Add(pageTime), stuck: &o.stuck, ticks: o.r.ticks}
+	err := o.r.pages[p.Kind].ExecuteTemplate(w, "base.html", p)
+	switch {
+	case err == nil:
+		return w.buf.Bytes(), nil
+	case o.ctx.Err() != nil:
+		return nil, o.ctx.Err()
+	case errors.Is(err, errOtherStuck):
+		return nil, o.stuck.Load()
+	case errors.Is(err, errPageTime):
+		te := w.limitErr(p.Kind, name, err).(*TemplateError)
+		o.stuck.CompareAndSwap(nil, te)
+		return nil, te
+	case errors.Is(err, errPageSize):
+		return nil, w.limitErr(p.Kind, name, err)
+	}
+	return nil, templateErr(err)
 }
 
 // Rendered returns the paths of the files rendered so far, sorted, the
@@ -111,7 +135,8 @@ func (o *Output) Diags() model.Diagnostics {
 
 // All renders every file, on as many goroutines as there are processors
 // (templates are safe for concurrent use), and returns the whole site. The
-// error is the first failure in site order.
+// error is the first failure in site order, or the page that ran out of
+// time, or the Output's context's error.
 func (o *Output) All() (Files, error) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -121,7 +146,7 @@ func (o *Output) All() (Files, error) {
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(o.order) {
+				if i >= len(o.order) || o.ctx.Err() != nil || o.stuck.Load() != nil {
 					return
 				}
 				o.File(o.order[i])
@@ -129,6 +154,12 @@ func (o *Output) All() (Files, error) {
 		}()
 	}
 	wg.Wait()
+	if err := o.ctx.Err(); err != nil {
+		return nil, err
+	}
+	if te := o.stuck.Load(); te != nil {
+		return nil, te
+	}
 	out := make(Files, len(o.static)+len(o.files))
 	for _, name := range o.order {
 		data, err := o.File(name)

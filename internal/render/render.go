@@ -15,9 +15,15 @@
 // and nowhere else. Every view carries its own Path, and SiteInfo the
 // index pages' paths, so a template links with {{$.Root}}{{.Path}} and
 // never spells a path itself.
+//
+// A page whose template runs longer than pageTime or writes more than
+// pageBytes fails with an error at the loop or template it was in, and
+// rendering stops when the build is abandoned, whatever the template does
+// (see limit.go).
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -39,6 +45,7 @@ type Renderer struct {
 	pages  map[string]*template.Template
 	static fs.FS
 	md     *markdown.Renderer
+	ticks  ticks // see addTicks
 }
 
 // pageKinds are the page templates every theme provides.
@@ -48,7 +55,7 @@ var pageKinds = []string{"index", "articles", "article", "page", "404", "actors"
 // static/ at its root, usually an Overlay of a briefing's folder over the
 // embedded default).
 func New(theme fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New()}
+	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New(), ticks: ticks{}}
 	static, err := fs.Sub(theme, "static")
 	if err != nil {
 		return nil, err
@@ -81,6 +88,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, templateErr(err)
 		}
+		addTicks(t, r.ticks)
 		r.pages[kind] = t
 	}
 	return r, nil
@@ -110,12 +118,13 @@ func (f Files) Rendered() []string { return f.Paths() }
 // Site prepares the output of the briefing s, with what the analysis found
 // in it, f, without rendering it: the theme's static files are read, and
 // every other file is rendered when first asked for (see Output). Neither s
-// nor f may change while the Output is in use. Two files that would be
-// written at one output path (a static file and a generated page or data
-// file, or a free page and an index page) give a model.ErrorList naming
-// both, rather than one silently replacing the other.
-func (r *Renderer) Site(cfg config.Config, s *model.Site, f *model.Findings) (*Output, error) {
-	o := &Output{r: r, static: Files{}, files: map[string]*lazyFile{}}
+// nor f may change while the Output is in use. Rendering stops when ctx is
+// done: the Output belongs to one build. Two files that would be written
+// at one output path (a static file and a generated page or data file, or
+// a free page and an index page) give a model.ErrorList naming both,
+// rather than one silently replacing the other.
+func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f *model.Findings) (*Output, error) {
+	o := &Output{ctx: ctx, r: r, static: Files{}, files: map[string]*lazyFile{}}
 	o.v = newViews(cfg, s, f, r.md, &o.diags)
 	var clash model.Diagnostics
 	sources := map[string]string{}

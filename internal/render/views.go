@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html"
 	"html/template"
 	"slices"
@@ -394,8 +395,14 @@ func (v *views) markdown(m model.Markdown) template.HTML {
 	}
 	h, err := v.md.Render(m.Source)
 	if err != nil {
+		pos := m.Pos
+		var le *markdown.LimitError
+		if errors.As(err, &le) && le.Line > 0 {
+			pos.Line, pos.Col = m.Pos.Line+le.Line-1, 0
+			err = errors.New(le.Msg)
+		}
 		v.mu.Lock()
-		v.diags.Errorf(m.Pos, "render Markdown: %v", err)
+		v.diags.Errorf(pos, "render Markdown: %v", err)
 		v.mu.Unlock()
 	}
 	return h
