@@ -18,6 +18,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"briefing/internal/model"
 )
 
 func main() {
@@ -26,7 +28,9 @@ func main() {
 	stop()
 	if err != nil {
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "briefing:", err)
+			// Paths in the error come from the user's arguments and the
+			// file system: escape what could drive the terminal.
+			fmt.Fprintln(os.Stderr, "briefing:", model.Printable(err.Error()))
 		}
 		os.Exit(1)
 	}
