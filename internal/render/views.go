@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html"
 	"html/template"
 	"slices"
@@ -773,4 +774,47 @@ func (v *views) extras() map[string]func() ([]byte, error) {
 		out["sitemap.xml"] = ok(v.sitemap)
 	}
 	return out
+}
+
+// Verdict says in one line why the claim has its status, from what the
+// status rules look at: the independent sources on each side and who
+// disputes it. It says nothing the counts and disputed_by do not.
+func (cv *ClaimView) Verdict() string {
+	sources := func(n int, verb string) string {
+		if n == 1 {
+			return "1 independent source " + verb + "s it"
+		}
+		return fmt.Sprintf("%d independent sources %s it", n, verb)
+	}
+	names := func(ls []Link) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.Label)
+		}
+		switch len(out) {
+		case 0:
+			return ""
+		case 1:
+			return out[0]
+		}
+		return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	}
+	var parts []string
+	switch {
+	case cv.Independent > 0:
+		parts = append(parts, sources(cv.Independent, "support"))
+	default:
+		parts = append(parts, "no independent source supports it")
+	}
+	if cv.Contradicting > 0 {
+		parts = append(parts, sources(cv.Contradicting, "contradict"))
+	}
+	if d := names(cv.Disputants); d != "" {
+		parts = append(parts, d+" dispute"+map[bool]string{true: "s", false: ""}[len(cv.Disputants) == 1]+" it")
+	}
+	if cv.Contradicting == 0 && len(cv.Disputants) == 0 {
+		parts = append(parts, "no cited source contradicts it")
+	}
+	s := strings.Join(parts, "; ")
+	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
