@@ -11,6 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"briefing/internal/content"
 )
 
 // skeleton is the briefing folder that "briefing new" writes: a config and
@@ -24,9 +27,15 @@ var skeleton embed.FS
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	fl.Usage = func() { fmt.Fprintln(stderr, "usage: briefing new DIR") }
+	src := fl.String("src", ".", "briefing folder, for new claim and new actor")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: briefing new DIR\n       briefing new [-src DIR] claim SLUG\n       briefing new [-src DIR] actor SLUG")
+	}
 	if err := fl.Parse(args); err != nil {
 		return errReported
+	}
+	if fl.NArg() == 2 && (fl.Arg(0) == "claim" || fl.Arg(0) == "actor") {
+		return newFile(*src, fl.Arg(0), fl.Arg(1), stdout)
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()
@@ -66,3 +75,84 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintf(stdout, "created %s\nbuild it:    briefing build -src %s\npreview it:  briefing serve -src %s\n", dir, dir, dir)
 	return nil
 }
+
+// newFile writes content/claims/SLUG.md or content/actors/SLUG.md in the
+// briefing folder src: every key, each explained in a comment, with values
+// that build at once. It never replaces a file.
+func newFile(src, kind, slug string, stdout io.Writer) error {
+	if !content.ValidSlug(slug) {
+		return fmt.Errorf("new %s: %q is not a valid slug; use lower-case letters, digits, - and _, starting with a letter or digit, e.g. %s", kind, slug, map[string]string{"claim": "fighters-killed", "actor": "jane-doe"}[kind])
+	}
+	if _, err := os.Stat(filepath.Join(src, "config.toml")); err != nil {
+		if _, err := os.Stat(filepath.Join(src, content.Dir)); err != nil {
+			return fmt.Errorf("new %s: %s is not a briefing folder (it has no config.toml or %s/); give it with -src, or start one with briefing new DIR", kind, src, content.Dir)
+		}
+	}
+	folder := filepath.Join(src, content.Dir, kind+"s")
+	file := filepath.Join(folder, slug+".md")
+	text := fmt.Sprintf(claimFile, time.Now().Format("2006-01-02"))
+	if kind == "actor" {
+		text = actorFile
+	}
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return fmt.Errorf("new %s: %w", kind, err)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("new %s: %s already exists; edit it, or choose another slug", kind, file)
+	} else if err != nil {
+		return fmt.Errorf("new %s: %w", kind, err)
+	}
+	if _, err := io.WriteString(f, text); err != nil {
+		f.Close()
+		return fmt.Errorf("new %s: %w", kind, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("new %s: %w", kind, err)
+	}
+	fmt.Fprintf(stdout, "created %s\n", file)
+	return nil
+}
+
+// claimFile is the claim "briefing new claim" writes; %s is today's date.
+const claimFile = `---
+# The claim itself, in one sentence ("More than 70 fighters were killed"),
+# not "X says ...": the badge rates the claim; who makes it goes in claimed_by.
+title: "Write the claim here"
+# confirmed | disputed | unverified | false. briefing check warns when the
+# evidence does not bear the status out.
+status: unverified
+# Actor slugs: the file names in content/actors/, without .md.
+claimed_by: []
+disputed_by: []
+# The quotes that carry, contradict or frame the claim, each the exact words
+# of an article (its slug is its file name in content/articles/):
+#   - article: some-article
+#     quote: "the article's exact words"
+#     stance: supports    # supports | contradicts | context
+evidence: []
+# When you last reviewed the claim (YYYY-MM-DD), not a date of the event.
+updated: %s
+---
+Your assessment: who says it, what supports it, what contradicts it, and what
+is still missing.
+`
+
+// actorFile is the actor "briefing new actor" writes.
+const actorFile = `---
+# The actor's name, as pages show it.
+name: "Write the name here"
+# Every form the articles use for the actor, exactly as written, e.g.
+# ["Gladkov", "the governor of Belgorod"]: mentions are found by them.
+aliases: []
+# person | organisation | state | group | media
+kind: person
+# The actors page groups actors by side, e.g. "Russia" or "Ukraine".
+side: ""
+# One line: who they are.
+role: ""
+# Addresses (https://...) of their own pages.
+links: []
+---
+Who they are and what they do in this story, from what the articles say.
+`

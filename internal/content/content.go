@@ -46,6 +46,10 @@ import (
 // Dir is the content folder inside a briefing folder.
 const Dir = "content"
 
+// ValidSlug reports whether s can name a content file: it matches
+// ^[a-z0-9][a-z0-9_-]*$.
+func ValidSlug(s string) bool { return validSlug(s) }
+
 // validSlug reports whether s matches ^[a-z0-9][a-z0-9_-]*$ (a hand-written
 // loop: a regular expression costs a Load of 2,000 files 0.3 ms).
 func validSlug(s string) bool {
