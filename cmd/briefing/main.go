@@ -6,8 +6,8 @@
 //
 //	briefing build  [-src DIR] [-out DIR] [-base-url URL] [-minify]
 //	briefing serve  [-src DIR] [-addr 127.0.0.1:1313]
-//	briefing check  [-src DIR] [-json]
-//	briefing new    DIR | [-src DIR] claim SLUG | [-src DIR] actor SLUG
+//	briefing check  [-src DIR] [-format text|json|github]
+//	briefing new    [-action OWNER/REPO@REF] DIR | [-src DIR] claim SLUG | [-src DIR] actor SLUG
 package main
 
 import (
@@ -45,7 +45,7 @@ Usage:
   briefing build  [-src DIR] [-out DIR] [-base-url URL] [-minify]   build the site (default ./site)
   briefing serve  [-src DIR] [-addr 127.0.0.1:1313]                 preview with live reload
   briefing check  [-src DIR] [-json]                                diagnostics; exit 1 on errors
-  briefing new    DIR                                               start a new briefing folder
+  briefing new    [-action OWNER/REPO@REF] DIR                      start a new briefing folder
   briefing new    [-src DIR] claim SLUG | actor SLUG                add a claim or an actor file
 
 Run "briefing COMMAND -h" for a command's flags.

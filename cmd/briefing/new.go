@@ -28,8 +28,9 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	src := fl.String("src", ".", "briefing folder, for new claim and new actor")
+	action := fl.String("action", "", "where the briefing action is, as OWNER/REPO@REF: new DIR then writes the Pages and pull-request workflows that use it")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: briefing new DIR\n       briefing new [-src DIR] claim SLUG\n       briefing new [-src DIR] actor SLUG")
+		fmt.Fprintln(stderr, "usage: briefing new [-action OWNER/REPO@REF] DIR\n       briefing new [-src DIR] claim SLUG\n       briefing new [-src DIR] actor SLUG")
 	}
 	if err := fl.Parse(args); err != nil {
 		return errReported
@@ -42,6 +43,10 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return errReported
 	}
 	dir := fl.Arg(0)
+	if owner, ref, ok := strings.Cut(*action, "@"); *action != "" &&
+		(!ok || ref == "" || strings.Count(owner, "/") != 1 || strings.ContainsAny(*action, " \t\n\"'$`{}")) {
+		return fmt.Errorf("new: -action %q is not OWNER/REPO@REF, e.g. newsroom/briefing@v1", *action)
+	}
 	if strings.TrimSpace(dir) == "" {
 		// Most likely an unset shell variable: "briefing new $DIR".
 		return fmt.Errorf("new: the folder name is empty; name a new folder, e.g. briefing new my-briefing")
@@ -72,9 +77,105 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("new: %w", err)
 	}
+	if *action != "" {
+		if err := writeWorkflows(dir, *action); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "created %s\nbuild it:    briefing build -src %s\npreview it:  briefing serve -src %s\n", dir, dir, dir)
+	if *action == "" {
+		fmt.Fprintln(stdout, "no GitHub workflows written: give -action OWNER/REPO@REF, where the briefing action lives, to have them")
+	}
 	return nil
 }
+
+// writeWorkflows writes the GitHub workflows of a briefing folder that
+// lives in its own repository: Pages builds and deploys the site on every
+// push to main, Check checks every pull request, both through the action
+// at action (OWNER/REPO@REF).
+func writeWorkflows(dir, action string) error {
+	folder := filepath.Join(dir, ".github", "workflows")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return fmt.Errorf("new: %w", err)
+	}
+	for name, text := range map[string]string{"pages.yml": pagesWorkflow, "check.yml": checkWorkflow} {
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(strings.ReplaceAll(text, "ACTION", action)), 0o644); err != nil {
+			return fmt.Errorf("new: %w", err)
+		}
+	}
+	return nil
+}
+
+// pagesWorkflow builds a briefing folder's site and deploys it to GitHub
+// Pages; ACTION stands for the action's OWNER/REPO@REF.
+const pagesWorkflow = `# Builds the briefing and publishes it with GitHub Pages.
+# In the repository's Settings → Pages, set "Source" to "GitHub Actions".
+name: Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Build
+        uses: ACTION
+        with:
+          command: build
+          base-url: ${{ steps.pages.outputs.base_url }}/
+      - uses: actions/upload-pages-artifact@v4
+        with:
+          path: site/
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`
+
+// checkWorkflow checks a briefing folder on every pull request, each
+// finding shown beside its line; ACTION stands for the action's
+// OWNER/REPO@REF.
+const checkWorkflow = `# Checks the briefing on every pull request: each finding shows beside the
+# line it names on the pull request's diff, and errors fail the check.
+name: Check
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - name: Check the briefing
+        uses: ACTION
+        with:
+          command: check
+`
 
 // newFile writes content/claims/SLUG.md or content/actors/SLUG.md in the
 // briefing folder src: every key, each explained in a comment, with values
