@@ -257,26 +257,37 @@ func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[
 // drop returns refs less the sentences in out, by article and sentence ID:
 // refs itself, clipped, when none is, and nil when all are.
 func drop(refs []model.SentenceRef, out map[[2]string]bool) []model.SentenceRef {
-	var kept []model.SentenceRef
+	return filterRefs(refs, func(r model.SentenceRef) (model.SentenceRef, bool) {
+		return r, !out[[2]string{r.Article, r.ID}]
+	})
+}
+
+// filterRefs returns what f makes of each of refs, leaving out those it
+// rejects. When f keeps every one unchanged, as it most often does, it
+// returns refs itself, clipped, and allocates nothing; when it keeps none,
+// nil.
+func filterRefs(refs []model.SentenceRef, f func(model.SentenceRef) (model.SentenceRef, bool)) []model.SentenceRef {
+	var out []model.SentenceRef
 	for i, r := range refs {
-		if !out[[2]string{r.Article, r.ID}] {
-			if kept != nil {
-				kept = append(kept, r)
-			}
-			continue
+		nr, ok := f(r)
+		if ok && nr == r && out == nil {
+			continue // the same so far: refs[:i+1] may yet be all of it
 		}
-		if kept == nil {
-			kept = make([]model.SentenceRef, i, len(refs))
-			copy(kept, refs)
+		if out == nil {
+			out = make([]model.SentenceRef, i, len(refs))
+			copy(out, refs)
+		}
+		if ok {
+			out = append(out, nr)
 		}
 	}
 	switch {
-	case kept == nil && len(refs) > 0:
+	case out == nil:
 		return slices.Clip(refs)
-	case len(kept) == 0:
+	case len(out) == 0:
 		return nil
 	}
-	return kept
+	return out
 }
 
 // citedBy returns the sentences a claim's evidence spans, by article

@@ -44,5 +44,5 @@ func isFurnitureText(s string) bool {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return len(strings.Fields(s)) <= 4 && !strings.ContainsRune(".!?…:;”\"’)]", last) && !unicode.IsDigit(last)
+	return len(strings.Fields(s)) <= 4 && !endsClause(last) && !unicode.IsDigit(last)
 }

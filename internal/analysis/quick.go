@@ -167,46 +167,24 @@ func (c *carry) addSuggestions(s *site) {
 
 // sentenceIndex finds the sentences of a site by article and sentence ID.
 type sentenceIndex struct {
-	articles map[string]*doc
-	ids      map[string]map[string]int // article → sentence ID → index; made when first needed
+	s   *site
+	ids map[string]map[string]int // article → sentence ID → index; made when first needed
 }
 
 func newSentenceIndex(s *site) *sentenceIndex {
-	x := &sentenceIndex{articles: make(map[string]*doc, len(s.docs)), ids: map[string]map[string]int{}}
-	for _, a := range s.docs {
-		x.articles[a.Slug] = a
-	}
-	return x
+	return &sentenceIndex{s: s, ids: map[string]map[string]int{}}
 }
 
 // keep returns refs pointing at the sentences that have their IDs now,
-// less those that are gone. When that is all of refs, unchanged, it
-// returns refs itself.
+// less those that are gone (see filterRefs).
 func (x *sentenceIndex) keep(refs []model.SentenceRef) []model.SentenceRef {
-	var out []model.SentenceRef
-	for i, r := range refs {
-		nr, ok := x.find(r)
-		if ok && nr == r && out == nil {
-			continue // the same so far: refs[:i+1] may yet be all of it
-		}
-		if out == nil {
-			out = make([]model.SentenceRef, i, len(refs))
-			copy(out, refs)
-		}
-		if ok {
-			out = append(out, nr)
-		}
-	}
-	if out == nil {
-		return refs
-	}
-	return out
+	return filterRefs(refs, x.find)
 }
 
 // find returns r pointing at the sentence of its article that has its ID,
 // and false when there is none.
 func (x *sentenceIndex) find(r model.SentenceRef) (model.SentenceRef, bool) {
-	a := x.articles[r.Article]
+	a := x.s.doc(r.Article)
 	if a == nil {
 		return r, false
 	}

@@ -125,7 +125,7 @@ func paragraphSpans(text string) [][2]int {
 // final punctuation, is not joined: the text starts a sentence.
 func continues(prev, next string) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
-	if strings.ContainsRune(".!?…:;”\"’)]", last) {
+	if endsClause(last) {
 		return false
 	}
 	if startsLower(strings.TrimLeft(next, "\"“‘'(")) {
@@ -141,6 +141,11 @@ func continues(prev, next string) bool {
 // unfinishing are words after which no sentence ends: articles,
 // prepositions, conjunctions and the like.
 var unfinishing = setOf("a an the of to in on at by for from with into onto about than as and or but nor that which who whose whom whether if because while his her its their our my your this these those")
+
+// endsClause reports whether a line ending in r ends a sentence or a
+// clause: final punctuation, a colon or semicolon, or a closing quotation
+// mark or bracket after one.
+func endsClause(r rune) bool { return strings.ContainsRune(".!?…:;”\"’)]", r) }
 
 func trimSpan(s string) (int, int) {
 	l := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))

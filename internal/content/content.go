@@ -47,12 +47,9 @@ import (
 const Dir = "content"
 
 // ValidSlug reports whether s can name a content file: it matches
-// ^[a-z0-9][a-z0-9_-]*$.
-func ValidSlug(s string) bool { return validSlug(s) }
-
-// validSlug reports whether s matches ^[a-z0-9][a-z0-9_-]*$ (a hand-written
-// loop: a regular expression costs a Load of 2,000 files 0.3 ms).
-func validSlug(s string) bool {
+// ^[a-z0-9][a-z0-9_-]*$ (a hand-written loop: a regular expression costs a
+// Load of 2,000 files 0.3 ms).
+func ValidSlug(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || i > 0 && (c == '_' || c == '-')) {

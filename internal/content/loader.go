@@ -142,7 +142,7 @@ func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics
 		}
 		file := Dir + "/" + dir + "/" + name // path.Join would Clean it
 		slug := strings.TrimSuffix(name, ext)
-		if !validSlug(slug) {
+		if !ValidSlug(slug) {
 			diags.Add(model.Diagnostic{Pos: model.Pos{File: file}, Severity: model.Error,
 				Message: fmt.Sprintf("file name %q is not a valid slug", name),
 				Hint:    "use lower-case letters, digits, '-' and '_' only: it becomes the page URL"})

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// FuzzValidSlug checks validSlug against the regular expression it stands
+// FuzzValidSlug checks ValidSlug against the regular expression it stands
 // for.
 func FuzzValidSlug(f *testing.F) {
 	re := regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
@@ -13,8 +13,8 @@ func FuzzValidSlug(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := validSlug(s), re.MatchString(s); got != want {
-			t.Errorf("validSlug(%q) = %v, want %v", s, got, want)
+		if got, want := ValidSlug(s), re.MatchString(s); got != want {
+			t.Errorf("ValidSlug(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+
 	"briefing/internal/model"
 )
 
@@ -33,10 +35,9 @@ type MatrixCell struct {
 	Path    string
 }
 
-// sourceMatrix makes the table for every claim, in the order claimGroups
-// gives, and every independent source that some claim quotes, in article
-// order.
-func (v *views) sourceMatrix() *SourceMatrix {
+// sourceMatrix makes the table for the claims of groups, in their order,
+// and every independent source that one of them quotes, in article order.
+func (v *views) sourceMatrix(groups []*ClaimGroup) *SourceMatrix {
 	original := v.f.OriginalOf()
 	col := map[string]int{} // original article slug → column
 	m := &SourceMatrix{}
@@ -53,7 +54,7 @@ func (v *views) sourceMatrix() *SourceMatrix {
 		}
 	}
 	quoted := make([]bool, len(m.Sources))
-	for _, g := range v.claimGroups() {
+	for _, g := range groups {
 		for _, cv := range g.Claims {
 			row := MatrixRow{Claim: cv, Cells: make([]MatrixCell, len(m.Sources))}
 			for _, q := range cv.Quotes {
@@ -100,14 +101,11 @@ func addStance(stances []model.Stance, st model.Stance) []model.Stance {
 	if st == "" {
 		st = model.Supports
 	}
-	var out []model.Stance
-	for _, s := range model.Stances() {
-		for _, have := range append(stances, st) {
-			if have == s {
-				out = append(out, s)
-				break
-			}
-		}
+	if slices.Contains(stances, st) {
+		return stances
 	}
-	return out
+	order := model.Stances()
+	stances = append(stances, st)
+	slices.SortFunc(stances, func(a, b model.Stance) int { return slices.Index(order, a) - slices.Index(order, b) })
+	return stances
 }

@@ -686,13 +686,12 @@ func (v *views) pages() []pageSpec {
 
 	add("", func() *Page {
 		ov := &Overview{Claims: v.claimGroups(), Sides: v.actorGroups(), Articles: articles()}
+		count := map[model.Status]int{}
+		for _, g := range ov.Claims {
+			count[g.Status] = len(g.Claims)
+		}
 		for _, st := range model.Statuses() {
-			n := 0
-			for _, c := range v.s.Claims {
-				if c.Status == st {
-					n++
-				}
-			}
+			n := count[st]
 			sc := StatusCount{Status: st, Label: st.Label(), Count: n, Path: ClaimsPath}
 			if n > 0 {
 				sc.Path = StatusPath(st)
@@ -745,9 +744,10 @@ func (v *views) pages() []pageSpec {
 	}
 
 	add(ClaimsPath, func() *Page {
+		groups := v.claimGroups()
 		return v.page(&Page{Kind: "claims", Path: ClaimsPath, Title: "What is confirmed vs disputed",
-			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: v.claimGroups(),
-			Matrix: v.sourceMatrix()})
+			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: groups,
+			Matrix: v.sourceMatrix(groups)})
 	})
 	for _, c := range v.s.Claims {
 		cv := v.claims[c.Slug]
