@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"context"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 )
@@ -39,6 +41,31 @@ type site struct {
 type doc struct {
 	*model.Article
 	*model.ArticleFindings
+	lines []int // the offset in Text at which each line starts
+}
+
+// pos returns the file position of byte offset off of d's text.
+func (d *doc) pos(off int) model.Pos {
+	off = max(0, min(off, len(d.Text)))
+	i := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	col := utf8.RuneCountInString(d.Text[d.lines[i]:off]) + 1
+	if i == 0 {
+		col += d.TextPos.Col - 1
+	}
+	return model.Pos{File: d.File, Line: d.TextPos.Line + i, Col: col}
+}
+
+// lineStarts returns the offset at which each line of text starts.
+func lineStarts(text string) []int {
+	lines := make([]int, 1, 1+strings.Count(text, "\n"))
+	for off := 0; ; {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return lines
+		}
+		off += i + 1
+		lines = append(lines, off)
+	}
 }
 
 // doc returns the article with the given slug, or nil.
@@ -125,8 +152,9 @@ func (an *Analyzer) newSite(s *model.Site) *site {
 			e.seg = new(model.ArticleFindings)
 			e.seg.Paragraphs, e.seg.Sentences = an.seg.Segment(a.Text)
 			markFurniture(a.Text, e.seg.Paragraphs, e.seg.Sentences)
+			e.lines = lineStarts(a.Text)
 		}
-		st.docs[i] = &doc{a, e.seg}
+		st.docs[i] = &doc{a, e.seg, e.lines}
 		st.bySlug[a.Slug] = st.docs[i]
 		st.f.Articles[a.Slug] = e.seg
 	}

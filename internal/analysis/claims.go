@@ -125,7 +125,7 @@ func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []s
 	if !ok {
 		hint := "quotes must match the article word for word; only white space, quote marks and dashes may differ"
 		if p, i := closestPassage(a.Text, e.Quote); p != "" {
-			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", textPos(a.Article, i), p, hint)
+			hint = fmt.Sprintf("the closest passage, at %s, is:\n  %s\n%s", a.pos(i), p, hint)
 		}
 		diags.Add(model.Diagnostic{Pos: e.QuotePos, Severity: model.Error,
 			Message: fmt.Sprintf("quote not found in %s", a.File), Hint: hint})
@@ -137,17 +137,6 @@ func checkEvidence(s *site, e *model.Evidence, m *model.EvidenceMatch, slugs []s
 			m.Sentences = append(m.Sentences, model.SentenceRef{Article: a.Slug, Sentence: i, ID: st.ID})
 		}
 	}
-}
-
-// textPos returns the file position of byte offset off of a's text.
-func textPos(a *model.Article, off int) model.Pos {
-	off = max(0, min(off, len(a.Text)))
-	line := a.TextPos.Line + strings.Count(a.Text[:off], "\n")
-	col := utf8.RuneCountInString(a.Text[strings.LastIndexByte(a.Text[:off], '\n')+1:off]) + 1
-	if line == a.TextPos.Line {
-		col += a.TextPos.Col - 1
-	}
-	return model.Pos{File: a.File, Line: line, Col: col}
 }
 
 // countIndependent sets each claim's IndependentSources and
@@ -247,9 +236,10 @@ func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[
 			a := s.doc(r.Article)
 			st := a.Sentences[r.Sentence]
 			s.f.Diagnostics.Add(model.Diagnostic{Pos: cl.Evidence[i].QuotePos, Severity: model.Suggestion,
-				Message: fmt.Sprintf("the sentence at %s may also report this quote", textPos(a.Article, st.Start)),
-				Hint: fmt.Sprintf("it reads:\n  %s\nthe generator is not sure enough to show it to readers; if it reports the claim, "+
-					"cite it: add {article: %s, quote: …} to the evidence with the words that carry the claim", st.Text, a.Slug)})
+				// Concatenated, not formatted: a large briefing has thousands.
+				Message: "the sentence at " + a.pos(st.Start).String() + " may also report this quote",
+				Hint: "it reads:\n  " + st.Text + "\nthe generator is not sure enough to show it to readers; if it reports the claim, " +
+					"cite it: add {article: " + a.Slug + ", quote: …} to the evidence with the words that carry the claim"})
 		}
 	}
 }

@@ -36,6 +36,7 @@ type memo struct {
 // textMemo is what the analysis found in one article text.
 type textMemo struct {
 	seg        *model.ArticleFindings // its paragraphs and sentences
+	lines      []int                  // where its lines start (see doc.pos)
 	text       string                 // the text itself
 	mentionKey string                 // the aliases mentions were found with
 	mentions   []model.Mention        // Article unset

@@ -223,7 +223,7 @@ func suggestion(c *candidate) model.Diagnostic {
 	for _, u := range c.uses {
 		articles[u.article.Slug] = true
 		if len(places) < 3 {
-			places = append(places, textPos(u.article.Article, u.start).String())
+			places = append(places, u.article.pos(u.start).String())
 		}
 	}
 	form := c.form()
@@ -237,7 +237,7 @@ func suggestion(c *candidate) model.Diagnostic {
 		hint += ", …"
 	}
 	hint += fmt.Sprintf("\nadd content/actors/%s.md with it among the aliases", slugify(form))
-	return model.Diagnostic{Pos: textPos(c.uses[0].article.Article, c.uses[0].start),
+	return model.Diagnostic{Pos: c.uses[0].article.pos(c.uses[0].start),
 		Severity: model.Suggestion, Message: msg, Hint: hint}
 }
 
