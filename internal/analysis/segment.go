@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
-	"github.com/neurosnap/sentences/english"
 
 	"briefing/internal/model"
 )
@@ -22,9 +21,10 @@ type Segmenter struct {
 	tok *sentences.DefaultSentenceTokenizer
 }
 
-// NewSegmenter loads the tokenizer's English model.
+// NewSegmenter loads the tokenizer's English model. Its sentence breaks are
+// those of english.NewSentenceTokenizer, found faster (see newPunkt).
 func NewSegmenter() (*Segmenter, error) {
-	tok, err := english.NewSentenceTokenizer(nil)
+	tok, err := newPunkt()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
