@@ -249,9 +249,12 @@ func rewrite(text string, e int, keep map[string]bool) string {
 // the preview server), the quick analysis after a save (AnalyzeQuick,
 // with one article edited each time), and the actor steps (mentions, the
 // corpus, attribution with grouping, suggestions) from scratch, as in
-// "briefing build", and again with their memo warm, step by step.
-// The articles are segmented beforehand, as the analyzer keeps the
-// sentences of a text it has seen.
+// "briefing build", and again with their memo warm, step by step, and
+// the claims' steps (quotes, also-reported sentences, independent
+// counts). segment-cold segments every article afresh; everywhere else
+// the articles are segmented beforehand, as the analyzer keeps the
+// sentences of a text it has seen. With -short it stops at 1,000
+// articles, without it goes on to 10,000.
 func BenchmarkAnalyze(b *testing.B) {
 	ctx := context.Background()
 	an, err := New()
@@ -271,9 +274,19 @@ func BenchmarkAnalyze(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, n := range []int{5, 100, 1000} {
+	sizes := []int{5, 100, 1000}
+	if !testing.Short() {
+		sizes = append(sizes, 10000)
+	}
+	for _, n := range sizes {
 		s := largeSite(b, n)
 		name := func(step string) string { return fmt.Sprintf("articles=%d/%s", n, step) }
+		b.Run(name("segment-cold"), func(b *testing.B) {
+			for b.Loop() {
+				fresh := &Analyzer{seg: an.seg}
+				fresh.newSite(s)
+			}
+		})
 		an.newSite(s) // segments the articles, as the old sentences of a build are kept
 		b.Run(name("analyze"), func(b *testing.B) {
 			for b.Loop() {
@@ -340,6 +353,37 @@ func BenchmarkAnalyze(b *testing.B) {
 				if _, err := suggestActors(ctx, st, c); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+		b.Run(name("copies"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := detectCopies(ctx, st, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name("quotes"), func(b *testing.B) {
+			for b.Loop() {
+				st.f.Diagnostics = nil
+				checkClaims(st)
+			}
+		})
+		checkClaims(st)
+		b.Run(name("also-reported"), func(b *testing.B) {
+			for b.Loop() {
+				st.f.Diagnostics = nil
+				err := alsoReported(ctx, st, func(r model.SentenceRef, quote string) alsoFound {
+					return c.alsoFor(c.similar(r.Article, r.Sentence), quote)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name("independent"), func(b *testing.B) {
+			for b.Loop() {
+				countIndependent(st)
+				checkStatuses(st)
 			}
 		})
 	}
