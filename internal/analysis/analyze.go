@@ -137,23 +137,32 @@ func (an *Analyzer) analyzeFiles(s *model.Site) *site {
 	return st
 }
 
-// newSite starts the analysis of s: it segments each article, reusing the
-// sentences of a text an earlier build segmented, and makes the findings
-// that the steps fill in.
+// newSite starts the analysis of s: it segments each article, on all
+// cores, reusing the sentences of a text an earlier build segmented, and
+// makes the findings that the steps fill in.
 func (an *Analyzer) newSite(s *model.Site) *site {
 	st := &site{Site: s, docs: make([]*doc, len(s.Articles)), bySlug: make(map[string]*doc, len(s.Articles)), f: &model.Findings{
 		Articles: make(map[string]*model.ArticleFindings, len(s.Articles)),
 		Claims:   make(map[string]*model.ClaimFindings, len(s.Claims)),
 	}}
 	an.memo.mu.Lock()
+	var todo []*textMemo // texts not segmented yet, each once
+	queued := map[*textMemo]bool{}
+	for _, a := range s.Articles {
+		if e := an.memo.text(a); e.seg == nil && !queued[e] {
+			queued[e] = true
+			todo = append(todo, e)
+		}
+	}
+	forEach(len(todo), func(i int) {
+		e := todo[i]
+		seg := new(model.ArticleFindings)
+		seg.Paragraphs, seg.Sentences = an.seg.Segment(e.text)
+		markFurniture(e.text, seg.Paragraphs, seg.Sentences)
+		e.seg, e.lines = seg, lineStarts(e.text)
+	})
 	for i, a := range s.Articles {
 		e := an.memo.text(a)
-		if e.seg == nil {
-			e.seg = new(model.ArticleFindings)
-			e.seg.Paragraphs, e.seg.Sentences = an.seg.Segment(a.Text)
-			markFurniture(a.Text, e.seg.Paragraphs, e.seg.Sentences)
-			e.lines = lineStarts(a.Text)
-		}
 		st.docs[i] = &doc{a, e.seg, e.lines}
 		st.bySlug[a.Slug] = st.docs[i]
 		st.f.Articles[a.Slug] = e.seg

@@ -16,7 +16,8 @@ import (
 // Segmenter splits raw article text into paragraphs and sentences. It wraps
 // an unsupervised Punkt tokenizer trained on English, which knows
 // abbreviations ("U.S.", "Mr.") and initials, and then rejoins the pieces it
-// cuts inside a quotation or before a lower-case continuation.
+// cuts inside a quotation or before a lower-case continuation. It is safe
+// for concurrent use.
 type Segmenter struct {
 	tok *sentences.DefaultSentenceTokenizer
 }
