@@ -218,7 +218,9 @@ func quotedIn(s *site, e *model.EvidenceMatch, r model.SentenceRef) string {
 
 // suggestCiting adds a suggestion at claim cl's quote for each sentence
 // suggested for it (by quote) that the claim neither cites nor shows, once
-// per sentence.
+// per sentence: for the first citeSuggestions of a quote one each, for the
+// rest of that quote one more that counts them, so that a quote reported
+// by hundreds of articles does not bury the other diagnostics.
 func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[[2]string]bool, suggested [][]model.SentenceRef) {
 	done := maps.Clone(cited)
 	for _, e := range cf.Evidence {
@@ -227,6 +229,8 @@ func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[
 		}
 	}
 	for i, refs := range suggested {
+		shown, more := 0, 0
+		var where []string // where the first few of the rest are
 		for _, r := range refs {
 			k := [2]string{r.Article, r.ID}
 			if done[k] {
@@ -235,14 +239,31 @@ func suggestCiting(s *site, cl *model.Claim, cf *model.ClaimFindings, cited map[
 			done[k] = true
 			a := s.doc(r.Article)
 			st := a.Sentences[r.Sentence]
+			if shown == citeSuggestions {
+				if more++; len(where) < citeSuggestions {
+					where = append(where, a.pos(st.Start).String())
+				}
+				continue
+			}
+			shown++
 			s.f.Diagnostics.Add(model.Diagnostic{Pos: cl.Evidence[i].QuotePos, Severity: model.Suggestion,
 				// Concatenated, not formatted: a large briefing has thousands.
 				Message: "the sentence at " + a.pos(st.Start).String() + " may also report this quote",
 				Hint: "it reads:\n  " + st.Text + "\nthe generator is not sure enough to show it to readers; if it reports the claim, " +
 					"cite it: add {article: " + a.Slug + ", quote: …} to the evidence with the words that carry the claim"})
 		}
+		if more > 0 {
+			s.f.Diagnostics.Add(model.Diagnostic{Pos: cl.Evidence[i].QuotePos, Severity: model.Suggestion,
+				Message: fmt.Sprintf("and %d more %s may also report this quote", more, plural(more, "sentence", "sentences")),
+				Hint: "among them the " + plural(len(where), "sentence", "sentences") + " at " + strings.Join(where, ", ") +
+					"; cite those that report the claim, as for the sentences above"})
+		}
 	}
 }
+
+// citeSuggestions is how many sentences that may also report a quote are
+// suggested one by one; the rest are counted in one more suggestion.
+const citeSuggestions = 3
 
 // drop returns refs less the sentences in out, by article and sentence ID:
 // refs itself, clipped, when none is, and nil when all are.

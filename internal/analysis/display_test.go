@@ -298,3 +298,35 @@ func TestAlsoReportedSuggests(t *testing.T) {
 		t.Errorf("no suggestion at %s to cite the little-green-men sentence", quote.QuotePos)
 	}
 }
+
+// TestSuggestCitingCapped checks that a quote that many sentences may also
+// report gets citeSuggestions suggestions one by one and one that counts
+// the rest, and the quick analysis the same.
+func TestSuggestCitingCapped(t *testing.T) {
+	s := largeSite(t, 100)
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, f *model.Findings) {
+		one, rest := map[model.Pos]int{}, map[model.Pos]int{}
+		for _, d := range f.Diagnostics {
+			switch {
+			case strings.HasPrefix(d.Message, "the sentence at ") && strings.HasSuffix(d.Message, " may also report this quote"):
+				one[d.Pos]++
+			case strings.HasPrefix(d.Message, "and ") && strings.HasSuffix(d.Message, " may also report this quote"):
+				rest[d.Pos]++
+			}
+		}
+		if len(rest) == 0 {
+			t.Fatalf("%s: no quote has more than %d sentences that may also report it; the test needs one", name, citeSuggestions)
+		}
+		for p, n := range one {
+			if n > citeSuggestions || (n < citeSuggestions && rest[p] > 0) || rest[p] > 1 {
+				t.Errorf("%s: %s: %d suggestions one by one and %d counting the rest", name, p, n, rest[p])
+			}
+		}
+	}
+	check("Analyze", analyze(t, an, s))
+	check("AnalyzeQuick", an.AnalyzeQuick(s))
+}
