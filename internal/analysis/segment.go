@@ -63,7 +63,7 @@ func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
 
 // sentenceID hashes the sentence with white space normalised.
 func sentenceID(s string) string {
-	h := sha1.Sum([]byte(strings.Join(strings.Fields(s), " ")))
+	h := sha1.Sum([]byte(model.CollapseSpace(s)))
 	return "s-" + hex.EncodeToString(h[:4])
 }
 

@@ -278,7 +278,7 @@ func (l SentenceLink) Text() string {
 	if l.index < 0 || l.index >= len(l.sents) {
 		return ""
 	}
-	return strings.Join(strings.Fields(l.sents[l.index].Text), " ")
+	return model.CollapseSpace(l.sents[l.index].Text)
 }
 
 // MentionGroup is the sentences of one article that name an actor.
