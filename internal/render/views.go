@@ -103,8 +103,6 @@ type ArticleView struct {
 
 	summaryOnce sync.Once
 	summary     template.HTML
-	parasOnce   sync.Once
-	paras       []*ParagraphView
 }
 
 // Sentences returns the article's sentences, as the analysis found them.
@@ -123,31 +121,32 @@ type ParagraphView struct {
 }
 
 // Paragraphs returns the article's sentences by paragraph: escaped, actor
-// names linked, cited sentences marked.
+// names linked, cited sentences marked. It makes them on each call, not
+// once for the build: only the article's page shows them, and a large
+// site would keep every article's text twice more until it is written.
 func (av *ArticleView) Paragraphs() []*ParagraphView {
-	av.parasOnce.Do(func() {
-		a, ms := av.Article, av.mentions
-		root := rootOf(av.Path) // the sentences are shown on the article's page
-		for _, p := range av.found.Paragraphs {
-			var para []*SentenceView
-			for i := p.First; i <= p.Last; i++ {
-				// Mentions are in text order, so each sentence's are the
-				// run at the front of what is left.
-				for len(ms) > 0 && ms[0].Sentence < i {
-					ms = ms[1:]
-				}
-				n := 0
-				for n < len(ms) && ms[n].Sentence == i {
-					n++
-				}
-				s := av.found.Sentences[i]
-				para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n], root), Claims: av.cited[s.ID]})
-				ms = ms[n:]
+	a, ms := av.Article, av.mentions
+	root := rootOf(av.Path) // the sentences are shown on the article's page
+	paras := make([]*ParagraphView, 0, len(av.found.Paragraphs))
+	for _, p := range av.found.Paragraphs {
+		para := make([]*SentenceView, 0, p.Last-p.First+1)
+		for i := p.First; i <= p.Last; i++ {
+			// Mentions are in text order, so each sentence's are the
+			// run at the front of what is left.
+			for len(ms) > 0 && ms[0].Sentence < i {
+				ms = ms[1:]
 			}
-			av.paras = append(av.paras, &ParagraphView{Sentences: para, Furniture: p.Furniture})
+			n := 0
+			for n < len(ms) && ms[n].Sentence == i {
+				n++
+			}
+			s := av.found.Sentences[i]
+			para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n], root), Claims: av.cited[s.ID]})
+			ms = ms[n:]
 		}
-	})
-	return av.paras
+		paras = append(paras, &ParagraphView{Sentences: para, Furniture: p.Furniture})
+	}
+	return paras
 }
 
 // CopyView is one copy relation as pages show it.
