@@ -37,12 +37,44 @@ func isFurnitureText(s string) bool {
 	if s == "" {
 		return false
 	}
-	if strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(s), "copyright ") {
+	if strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(firstRunes(s, len("copyright "))), "copyright ") {
 		return true
 	}
 	if mostlyCapitals(s) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return len(strings.Fields(s)) <= 4 && !endsClause(last) && !unicode.IsDigit(last)
+	return !endsClause(last) && !unicode.IsDigit(last) && !moreWords(s, 4)
+}
+
+// firstRunes returns the first n runes of s, or s when it has fewer. As
+// each rune is lowered on its own and to at least a byte,
+// strings.ToLower(firstRunes(s, n)) starts as the first n bytes of
+// strings.ToLower(s) do, without lowering a whole paragraph.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// moreWords reports whether s has more than n words as strings.Fields
+// counts them, looking no further than the word after the n-th.
+func moreWords(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if words++; words > n {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestFurniture checks the rule that sets page furniture apart, on text
 // written in the patterns scrapers bring along, and on article text that
@@ -27,6 +30,20 @@ func TestFurniture(t *testing.T) {
 	} {
 		if got := isFurnitureText(tt.para); got != tt.want {
 			t.Errorf("isFurnitureText(%q) = %v, want %v", tt.para, got, tt.want)
+		}
+	}
+}
+
+// TestFurnitureHelpers holds the shortcuts of isFurnitureText to what
+// they stand for.
+func TestFurnitureHelpers(t *testing.T) {
+	for _, s := range []string{"", "a", "one two three four", "one two three four five", "  a\u00a0b\tc\nd  ", "a b c d e f g", "\xff \xfe x y z",
+		"COPYRİGHT 2023", "Copyright © Reuters", "copyrigh", "©", "КОПИРАЙТ x"} {
+		if got, want := moreWords(s, 4), len(strings.Fields(s)) > 4; got != want {
+			t.Errorf("moreWords(%q, 4) = %v, want %v", s, got, want)
+		}
+		if got, want := strings.HasPrefix(strings.ToLower(firstRunes(s, 10)), "copyright "), strings.HasPrefix(strings.ToLower(s), "copyright "); got != want {
+			t.Errorf("copyright prefix of %q = %v, want %v", s, got, want)
 		}
 	}
 }
