@@ -146,16 +146,9 @@ func (an *Analyzer) newSite(s *model.Site) *site {
 		Claims:   make(map[string]*model.ClaimFindings, len(s.Claims)),
 	}}
 	an.memo.mu.Lock()
-	var todo []*textMemo // texts not segmented yet, each once
-	queued := map[*textMemo]bool{}
-	for _, a := range s.Articles {
-		if e := an.memo.text(a); e.seg == nil && !queued[e] {
-			queued[e] = true
-			todo = append(todo, e)
-		}
-	}
-	forEach(len(todo), func(i int) {
-		e := todo[i]
+	todo := an.memo.unseen(s.Articles, func(_ int, e *textMemo) bool { return e.seg == nil })
+	forEach(len(todo), func(j int) {
+		e := todo[j].e
 		seg := new(model.ArticleFindings)
 		seg.Paragraphs, seg.Sentences = an.seg.Segment(e.text)
 		markFurniture(e.text, seg.Paragraphs, seg.Sentences)

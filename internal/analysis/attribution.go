@@ -473,23 +473,37 @@ func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) 
 	}
 	person := func(slug string) bool { return kind[slug] == model.Person }
 	personKey := strings.Join(persons, ",")
-	out := make([]attribution, len(s.Articles))
+	// Each article's mentions, which are in article order.
+	mentions := make([][]model.Mention, len(s.docs))
 	at := 0
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	for ai, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		from := at
 		for at < len(s.f.Mentions) && s.f.Mentions[at].Article == a.Slug {
 			at++
 		}
-		e := m.text(a.Article)
-		if e.mentionKey == "" || len(e.mentions) != at-from || e.speakersBy != e.mentionKey || e.persons != personKey {
-			e.speakers, e.continues = attribute(a, s.f.Mentions[from:at], person)
-			e.speakersBy, e.persons = e.mentionKey, personKey
+		mentions[ai] = s.f.Mentions[from:at]
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// Attribute each text not attributed with these mentions and
+	// persons yet, on all cores.
+	todo := m.unseen(s.Articles, func(i int, e *textMemo) bool {
+		return e.mentionKey == "" || len(e.mentions) != len(mentions[i]) || e.speakersBy != e.mentionKey || e.persons != personKey
+	})
+	forEach(len(todo), func(j int) {
+		if ctx.Err() != nil {
+			return
 		}
+		i, e := todo[j].i, todo[j].e
+		e.speakers, e.continues = attribute(s.docs[i], mentions[i], person)
+		e.speakersBy, e.persons = e.mentionKey, personKey
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]attribution, len(s.Articles))
+	for ai, a := range s.docs {
+		e := m.text(a.Article)
 		out[ai] = attribution{speakers: e.speakers, continues: e.continues}
 	}
 	return out, nil

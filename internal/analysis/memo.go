@@ -186,3 +186,26 @@ func (m *memo) tokenize(a *doc, e *textMemo) {
 	slices.Sort(words)
 	e.words = slices.Clone(slices.Compact(words))
 }
+
+// unseen is an article whose text m has not analysed yet in some way,
+// and the memo of its text.
+type unseen struct {
+	i int // the article's index
+	e *textMemo
+}
+
+// unseen returns, for each distinct text among articles, the first
+// article with it that need accepts (article i, its text's memo e), and
+// the text's memo, so that each text is analysed once, on any core (see
+// forEach), whatever articles share it. m.mu must be held.
+func (m *memo) unseen(articles []*model.Article, need func(i int, e *textMemo) bool) []unseen {
+	var out []unseen
+	queued := map[*textMemo]bool{}
+	for i, a := range articles {
+		if e := m.text(a); !queued[e] && need(i, e) {
+			queued[e] = true
+			out = append(out, unseen{i, e})
+		}
+	}
+	return out
+}

@@ -121,19 +121,23 @@ type suggested struct {
 // key order. c is the corpus of s's articles. When ctx is done first, it
 // returns ctx's error.
 func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error) {
-	var nf nameFinder
 	names := make([][]nameUse, len(s.Articles))
 	c.m.mu.Lock()
+	// The names of each text not seen yet, on all cores.
+	todo := c.m.unseen(s.Articles, func(_ int, e *textMemo) bool { return !e.named })
+	forEach(len(todo), func(j int) {
+		if ctx.Err() != nil {
+			return
+		}
+		var nf nameFinder
+		todo[j].e.names, todo[j].e.named = nf.names(s.docs[todo[j].i]), true
+	})
+	if err := ctx.Err(); err != nil {
+		c.m.mu.Unlock()
+		return nil, err
+	}
 	for i, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			c.m.mu.Unlock()
-			return nil, err
-		}
-		e := c.m.text(a.Article)
-		if !e.named {
-			e.names, e.named = nf.names(a), true
-		}
-		names[i] = e.names
+		names[i] = c.m.text(a.Article).names
 	}
 	c.m.mu.Unlock()
 	cands := map[string]*candidate{}
