@@ -117,7 +117,7 @@ func (v *views) dataJSON() ([]byte, error) {
 		for _, st := range v.actors[a.Slug].Statements {
 			ds := dataStatement{Outlets: st.Outlets}
 			for _, s := range st.Versions {
-				ds.Sentences = append(ds.Sentences, dataSentence{Article: s.Article.Slug, Sentence: s.ID, Text: s.Text()})
+				ds.Sentences = append(ds.Sentences, dataSentence{Article: s.Article.Slug, Sentence: s.ID, Text: s.Text})
 			}
 			da.Statements = append(da.Statements, ds)
 		}

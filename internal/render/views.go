@@ -258,26 +258,15 @@ type StatementView struct {
 	Articles int // articles reporting it, copies included
 }
 
-// SentenceLink is a sentence shown with a link to its anchor. Its text is
-// made when a page asks for it: actor pages link thousands of sentences in
-// a large briefing, and a preview renders few of them.
+// SentenceLink is a sentence shown with a link to its anchor. Its fields
+// are plain values, not methods, as templates read them: actor pages of a
+// large briefing link hundreds of thousands of sentences, and a method
+// called from a template costs a reflected call each time.
 type SentenceLink struct {
 	Article *ArticleView // nil when the article is unknown
 	ID      string
-	slug    string
-	sents   []model.Sentence // the article's
-	index   int              // in sents
-}
-
-// Path returns the site path of the sentence, with its anchor.
-func (l SentenceLink) Path() string { return SentencePath(l.slug, l.ID) }
-
-// Text returns the sentence's text, its white space collapsed.
-func (l SentenceLink) Text() string {
-	if l.index < 0 || l.index >= len(l.sents) {
-		return ""
-	}
-	return model.CollapseSpace(l.sents[l.index].Text)
+	Path    string // the site path of the sentence, with its anchor
+	Text    string // the sentence's text, its white space collapsed
 }
 
 // MentionGroup is the sentences of one article that name an actor.
@@ -475,9 +464,12 @@ func (v *views) actorLink(slug string) Link {
 }
 
 func (v *views) sentenceLink(r model.SentenceRef) SentenceLink {
-	l := SentenceLink{ID: r.ID, slug: r.Article, index: r.Sentence}
+	l := SentenceLink{ID: r.ID, Path: SentencePath(r.Article, r.ID)}
 	if av := v.articles[r.Article]; av != nil {
-		l.Article, l.sents = av, av.found.Sentences
+		l.Article = av
+		if sents := av.found.Sentences; r.Sentence >= 0 && r.Sentence < len(sents) {
+			l.Text = model.CollapseSpace(sents[r.Sentence].Text)
+		}
 	}
 	return l
 }
