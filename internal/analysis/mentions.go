@@ -211,15 +211,18 @@ func findMentions(s *site, m *memo) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	am := newAliasMatcher(s.Actors, m, diags)
+	// The mentions in each text not matched with these aliases yet, on
+	// all cores.
+	todo := m.unseen(s.Articles, func(_ int, e *textMemo) bool { return e.mentions == nil || e.mentionKey != am.key })
+	forEach(len(todo), func(j int) {
+		e := todo[j].e
+		e.mentions, e.mentionKey = am.mentions(s.docs[todo[j].i]), am.key
+	})
 	texts := make([]*textMemo, len(s.Articles))
 	n := 0
 	for i, a := range s.docs {
-		e := m.text(a.Article)
-		if e.mentions == nil || e.mentionKey != am.key {
-			e.mentions, e.mentionKey = am.mentions(a), am.key
-		}
-		texts[i] = e
-		n += len(e.mentions)
+		texts[i] = m.text(a.Article)
+		n += len(texts[i].mentions)
 	}
 	s.f.Mentions = make([]model.Mention, 0, n)
 	count := map[string]int{}
