@@ -126,6 +126,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		return res, nil
 	}
 	if res.Diags.HasErrors() {
+		// Rendering stops here; the editors' text is still checked, so
+		// that its errors are reported with these.
+		res.Diags = append(res.Diags, r.Markdown(site)...)
 		res.Diags.Sort()
 		return res, nil
 	}

@@ -118,3 +118,29 @@ func linkDiagnostics(err error, pos model.Pos, diags *model.Diagnostics) bool {
 	}
 	return true
 }
+
+// Markdown renders every editor's text of s (the overview, the pages, and
+// the bodies of actors, claims and article sidecars) only for what it
+// finds wrong in them: links that name nothing, shapes past the limits.
+// A build that stops before rendering calls it, so that these errors are
+// reported with the others at once.
+func (r *Renderer) Markdown(s *model.Site) model.Diagnostics {
+	var diags model.Diagnostics
+	v := &views{md: r.md, slugs: slugsOf(s), diags: &diags}
+	if s.Index != nil {
+		v.markdown(s.Index.Body, "")
+	}
+	for _, p := range s.Pages {
+		v.markdown(p.Body, PagePath(p.Slug))
+	}
+	for _, a := range s.Actors {
+		v.markdown(a.Body, ActorPath(a.Slug))
+	}
+	for _, c := range s.Claims {
+		v.markdown(c.Body, ClaimPath(c.Slug))
+	}
+	for _, a := range s.Articles {
+		v.markdown(a.Summary, ArticlePath(a.Slug))
+	}
+	return diags
+}

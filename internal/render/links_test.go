@@ -35,7 +35,14 @@ func TestEditorLinks(t *testing.T) {
 	fsys["content/claims/bridge-closed.md"] = &fstest.MapFile{Data: []byte("---\ntitle: The bridge was closed\nstatus: unverified\n" +
 		"evidence:\n  - article: example\n    quote: \"the bridge had been closed\"\n---\n" +
 		"Said by [her](actor:jane-do).\nAnd [this](article:exampel) and [that](claim:nothing-like-it).\n")}
+	// A misquote elsewhere stops the build before rendering: the links
+	// are still checked, and reported with it.
+	fsys["content/claims/misquoted.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Misquoted\nstatus: unverified\n" +
+		"evidence:\n  - article: example\n    quote: \"the bridge had been painted\"\n---\n")}
 	diags := buildDiags(t, fsys)
+	if !strings.Contains(diags.Errors().Error(), "quote not found") {
+		t.Errorf("the misquote is not reported: %v", diags)
+	}
 	var got []string
 	for _, d := range diags {
 		if strings.Contains(d.Message, "link to") {
