@@ -19,8 +19,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"briefing/internal/corpus"
 )
@@ -52,7 +50,7 @@ func run(args []string, stderr io.Writer) error {
 		fl.Usage()
 		return errors.New("need -out DIR and no other arguments")
 	}
-	texts, err := readSeeds(*seeds)
+	texts, err := corpus.ReadSeeds(*seeds)
 	if err != nil {
 		return err
 	}
@@ -60,56 +58,13 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := c.WriteBriefing(writer(*out)); err != nil {
+	if err := c.WriteBriefing(corpus.DirWriter(*out)); err != nil {
 		return fmt.Errorf("write briefing: %w", err)
 	}
 	if *hugo != "" {
-		if err := c.WriteHugo(writer(*hugo)); err != nil {
+		if err := c.WriteHugo(corpus.DirWriter(*hugo)); err != nil {
 			return fmt.Errorf("write hugo site: %w", err)
 		}
 	}
 	return nil
-}
-
-// readSeeds returns the texts of the *.txt files of dir, in name order.
-func readSeeds(dir string) ([]string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("no seed articles (*.txt) in %s; run from the repository root or pass -seeds", dir)
-	}
-	slices.Sort(names)
-	texts := make([]string, len(names))
-	for i, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		texts[i] = string(data)
-	}
-	return texts, nil
-}
-
-// writer returns a corpus.WriteFunc that writes under dir, refusing a dir
-// that already holds files so that nothing of the user's is overwritten.
-func writer(dir string) corpus.WriteFunc {
-	checked := false
-	return func(name string, data []byte) error {
-		if !checked {
-			if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-				return fmt.Errorf("%s is not empty; remove it or choose another folder", dir)
-			}
-			checked = true
-		}
-		if strings.Contains(name, "..") {
-			return fmt.Errorf("refusing to write %q outside %s", name, dir)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, data, 0o644)
-	}
 }

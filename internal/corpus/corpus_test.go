@@ -2,9 +2,6 @@ package corpus
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,18 +13,9 @@ import (
 // seeds returns the default briefing's article texts.
 func seeds(t *testing.T) []string {
 	t.Helper()
-	names, _ := filepath.Glob("../../content/articles/*.txt")
-	slices.Sort(names)
-	if len(names) == 0 {
-		t.Fatal("no default articles in ../../content/articles")
-	}
-	var texts []string
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
+	texts, err := ReadSeeds("../../content/articles")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return texts
 }
