@@ -51,6 +51,31 @@ func layoutSite(t *testing.T) (ctx context.Context, root string, files render.Fi
 	return ctx, serveSite(t, files, "/sub/").URL + "/sub/", files
 }
 
+// maxClaimsScreens is how many 800 px screens the claims page may fill at
+// 1280 px: a reader should be able to take in every claim in a few scrolls.
+const maxClaimsScreens = 6
+
+// TestClaimsLength checks that the claims page, with its quotes folded,
+// fits in a few screens on a desktop.
+func TestClaimsLength(t *testing.T) {
+	ctx, root, _ := layoutSite(t)
+	if err := desktop.open(ctx, root+"claims/"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := eval[[]float64](ctx, `[document.documentElement.scrollHeight, innerHeight, document.querySelectorAll('article.claim').length]`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	height, screen, claims := got[0], got[1], got[2]
+	t.Logf("/claims/ at %s: %.0f px for %.0f claims, %.2f screens", desktop.name, height, claims, height/screen)
+	if claims == 0 {
+		t.Fatal("the claims page shows no claim: nothing to check")
+	}
+	if height > maxClaimsScreens*screen {
+		t.Errorf("/claims/ is %.0f px high at %s, %.1f screens; want at most %d", height, desktop.name, height/screen, maxClaimsScreens)
+	}
+}
+
 // TestSourcesTablePhone checks that the sources table shows every column of
 // every row inside a phone's screen, without scrolling it sideways.
 func TestSourcesTablePhone(t *testing.T) {
