@@ -13,8 +13,10 @@
 //     chromium or npm the test is skipped, except in CI (CI=true), where it
 //     fails.
 //   - layout_test.go measures pages laid out in Chromium the way a reader
-//     meets them: no page scrolls sideways at 320 and 375 px, and the
-//     sources table shows every column on a phone.
+//     meets them: the overview's first screen names every confirmed and
+//     disputed claim at 1280×800 and 375×667, /claims/ fits in 6 screens at
+//     1280 px, no page scrolls sideways at 320 and 375 px, and the sources
+//     table shows every column on a phone.
 //
 // BRIEFING_SRC=DIR runs the tests on another briefing folder, to see how the
 // theme holds up with other content; the tests that name claims or actors of

@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,93 @@ func layoutSite(t *testing.T) (ctx context.Context, root string, files render.Fi
 	ctx = newBrowser(t)
 	files = buildSite(t, build.Options{BaseURL: "https://example.org/sub/", Minify: true})
 	return ctx, serveSite(t, files, "/sub/").URL + "/sub/", files
+}
+
+// glanceLink is one claim of the overview's "at a glance" list, as laid out.
+type glanceLink struct {
+	Status string  `json:"status"`
+	Title  string  `json:"title"`
+	Bottom float64 `json:"bottom"`
+	Right  float64 `json:"right"`
+	Font   float64 `json:"font"`
+}
+
+// TestFirstScreen checks the overview's first screen on a desktop and on a
+// phone: every confirmed and every disputed claim is named there by its
+// whole title, in type of at least 14 px, without scrolling down or
+// sideways. The claims are read from the claims page, not from this test.
+func TestFirstScreen(t *testing.T) {
+	ctx, root, _ := layoutSite(t)
+
+	// What the claims page says is confirmed and disputed.
+	if err := desktop.open(ctx, root+"claims/"); err != nil {
+		t.Fatal(err)
+	}
+	want, err := eval[map[string][]string](ctx, `(() => {
+		const out = {};
+		for (const s of ['confirmed', 'disputed'])
+			out[s] = [...document.querySelectorAll('section.status-group[aria-labelledby="' + s + '"] article.claim h3 a')].map(a => a.textContent.trim());
+		return out;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want["confirmed"])+len(want["disputed"]) == 0 {
+		t.Fatal("the claims page lists no confirmed or disputed claim: nothing to check")
+	}
+
+	for _, s := range []screen{desktop, phone} {
+		if err := s.open(ctx, root); err != nil {
+			t.Fatal(err)
+		}
+		type layout struct {
+			Links       []glanceLink `json:"links"`
+			InnerHeight float64      `json:"innerHeight"`
+			InnerWidth  float64      `json:"innerWidth"`
+			ScrollWidth float64      `json:"scrollWidth"`
+		}
+		got, err := eval[layout](ctx, `(() => ({
+			links: [...document.querySelectorAll('.glance [data-status="confirmed"] a, .glance [data-status="disputed"] a')].map(a => {
+				const r = a.getBoundingClientRect();
+				return {status: a.closest('[data-status]').dataset.status, title: a.textContent.trim(),
+					bottom: r.bottom, right: r.right, font: parseFloat(getComputedStyle(a).fontSize)};
+			}),
+			innerHeight: innerHeight, innerWidth: innerWidth,
+			scrollWidth: document.documentElement.scrollWidth,
+		}))()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := map[string][]string{}
+		fit := 0
+		for _, l := range got.Links {
+			shown[l.Status] = append(shown[l.Status], l.Title)
+			switch {
+			case l.Bottom > got.InnerHeight || l.Right > got.InnerWidth:
+				t.Errorf("%s: %s claim %q ends at %.0f×%.0f px, outside the first screen (%.0f×%.0f); shorter titles take fewer lines",
+					s.name, l.Status, l.Title, l.Right, l.Bottom, got.InnerWidth, got.InnerHeight)
+			case l.Font < 14:
+				t.Errorf("%s: %s claim %q is set in %.1f px type, under 14 px", s.name, l.Status, l.Title, l.Font)
+			default:
+				fit++
+			}
+		}
+		t.Logf("%s: %d of %d confirmed and disputed claims on the first screen", s.name, fit, len(got.Links))
+		for _, status := range []string{"confirmed", "disputed"} {
+			if !slices.Equal(sortedCopy(shown[status]), sortedCopy(want[status])) {
+				t.Errorf("%s: the overview lists as %s %q, the claims page %q", s.name, status, shown[status], want[status])
+			}
+		}
+		if got.ScrollWidth > got.InnerWidth {
+			t.Errorf("%s: the overview scrolls sideways: %.0f px wide in a %.0f px window", s.name, got.ScrollWidth, got.InnerWidth)
+		}
+	}
+}
+
+func sortedCopy(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
 }
 
 // maxClaimsScreens is how many 800 px screens the claims page may fill at
