@@ -26,13 +26,18 @@ var (
 	phone   = screen{"375×667", 375, 667, true}
 )
 
-// open loads u in the tab of ctx at the size of s, in the light scheme.
-func (s screen) open(ctx context.Context, u string) error {
+// open loads u in the tab of ctx at the size of s, in the colour scheme
+// given ("light" or "dark"; light when none is).
+func (s screen) open(ctx context.Context, u string, scheme ...string) error {
 	vp := chromedp.EmulateViewport(s.w, s.h)
 	if s.phone {
 		vp = chromedp.EmulateViewport(s.w, s.h, chromedp.EmulateMobile)
 	}
-	return within(ctx, 20*time.Second, colorScheme("light"), vp, chromedp.Navigate(u))
+	cs := "light"
+	if len(scheme) > 0 {
+		cs = scheme[0]
+	}
+	return within(ctx, 20*time.Second, colorScheme(cs), vp, chromedp.Navigate(u))
 }
 
 // eval evaluates a script on the page loaded in the tab of ctx.
