@@ -90,8 +90,9 @@ func runAxe(ctx context.Context, axe string) ([]violation, error) {
 	return vs, err
 }
 
-// TestAxe runs axe-core's WCAG 2.2 AA rules on every page, in the light and
-// the dark colour scheme. TestReflow checks the widths.
+// TestAxe runs axe-core's WCAG 2.2 AA rules on every page, on a desktop in
+// the light and the dark colour scheme, and on a phone, where the layout
+// changes (touch targets, what is shown). TestReflow checks the widths.
 func TestAxe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -102,13 +103,15 @@ func TestAxe(t *testing.T) {
 	srv := serveSite(t, files, "/sub/")
 	pages := auditPages(files)
 
-	for _, scheme := range []string{"light", "dark"} {
-		if err := within(ctx, 10*time.Second, colorScheme(scheme), chromedp.EmulateViewport(1280, 900)); err != nil {
-			t.Fatal(err)
-		}
+	wide := screen{"1280×900", 1280, 900, false}
+	for _, run := range []struct {
+		scheme string
+		screen screen
+	}{{"light", wide}, {"dark", wide}, {"light", phone}} {
+		scheme := run.scheme
 		for _, p := range pages {
 			u := srv.URL + "/sub/" + p
-			if err := within(ctx, 20*time.Second, chromedp.Navigate(u)); err != nil {
+			if err := run.screen.open(ctx, u, scheme); err != nil {
 				t.Fatalf("%s: %v", u, err)
 			}
 			dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("matchMedia('(prefers-color-scheme: dark)').matches"))
@@ -120,7 +123,7 @@ func TestAxe(t *testing.T) {
 				t.Fatalf("%s: axe: %v", u, err)
 			}
 			for _, v := range vs {
-				t.Errorf("/%s (%s): %s [%s, %s]\n\t%s", p, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
+				t.Errorf("/%s (%s, %s): %s [%s, %s]\n\t%s", p, scheme, run.screen.name, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
 			}
 		}
 	}

@@ -7,9 +7,9 @@
 //     script and image from the front page, and fails on any broken link or
 //     #fragment, any request to another host, an unparsable sitemap.xml or
 //     feed.xml, and pages whose CSS and JavaScript weigh more than 30 KB.
-//   - axe_test.go loads every kind of page in headless Chromium, light and
-//     dark, and runs axe-core's WCAG 2.2 AA rules on it. axe-core comes from
-//     npm: the test runs npm ci here when node_modules is missing. Without
+//   - axe_test.go loads every page in headless Chromium, light and dark, and
+//     on a phone, and runs axe-core's WCAG 2.2 AA rules on it. axe-core comes
+//     from npm: the test runs npm ci here when node_modules is missing. Without
 //     chromium or npm the test is skipped, except in CI (CI=true), where it
 //     fails.
 //   - layout_test.go measures pages laid out in Chromium the way a reader
