@@ -225,3 +225,34 @@ func TestReflow(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchAway checks that the search results, which drop down over the
+// page, go away on a click elsewhere and come back on a return to the box.
+func TestSearchAway(t *testing.T) {
+	ctx, root, _ := layoutSite(t)
+	if err := desktop.open(ctx, root+"claims/"); err != nil {
+		t.Fatal(err)
+	}
+	shown := func(when string, want bool) {
+		t.Helper()
+		got, err := eval[bool](ctx, `getComputedStyle(document.querySelector('.search-drop')).display !== 'none' && document.querySelectorAll('.search-results a').length > 0`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: results shown = %v, want %v", when, got, want)
+		}
+	}
+	step := func(actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := within(ctx, 10*time.Second, append(actions, chromedp.Sleep(300*time.Millisecond))...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step(chromedp.WaitVisible(chromedp.CSS(`#search-q`)), chromedp.SendKeys(chromedp.CSS(`#search-q`), "russia"))
+	shown("after typing", true)
+	step(chromedp.Click(chromedp.CSS(`footer.site p`))) // outside the results
+	shown("after a click elsewhere", false)
+	step(chromedp.Click(chromedp.CSS(`#search-q`)))
+	shown("back in the box", true)
+}
