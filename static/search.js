@@ -91,8 +91,17 @@
     });
   }
 
-  input.addEventListener("focus", function () { load().catch(function () {}); });
+  // The results drop down over the page: a click elsewhere puts them away,
+  // and coming back to the box shows them again.
+  document.addEventListener("click", function (ev) {
+    if (!form.contains(ev.target)) form.classList.add("search-away");
+  });
+  input.addEventListener("focus", function () {
+    form.classList.remove("search-away");
+    load().catch(function () {});
+  });
   input.addEventListener("input", function () {
+    form.classList.remove("search-away");
     clearTimeout(timer);
     timer = setTimeout(update, 120);
   });

@@ -49,15 +49,25 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := site.CheckTarget(*out, *src); err != nil {
 		return err
 	}
+	// On a terminal, show how far the build has got; elsewhere, nothing.
+	prog := newProgress(stderr)
+	defer prog.Close()
 	b, err := build.New()
 	if err != nil {
 		return err
 	}
+	prog.show("reading", "reading files")
 	fsys, err := readSources(*src)
 	if err != nil {
 		return err
 	}
-	res, err := b.Build(ctx, fsys, build.Options{BaseURL: *baseURL, Minify: *minify})
+	opt := build.Options{BaseURL: *baseURL, Minify: *minify}
+	var written func(done, total int)
+	if prog != nil {
+		opt.Progress, written = prog, prog.written
+	}
+	res, err := b.Build(ctx, fsys, opt)
+	prog.Clear()
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("build interrupted; %s was left as it was", *out)
@@ -69,9 +79,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
 		return errReported
 	}
-	if err := site.Write(*out, *src, res.Files); err != nil {
+	if err := site.WriteProgress(*out, *src, res.Files, written); err != nil {
 		return err
 	}
+	prog.Close()
 	fmt.Fprintf(stdout, "built %d files into %s in %v\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))
 	return nil
 }

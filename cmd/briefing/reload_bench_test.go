@@ -42,6 +42,17 @@ func BenchmarkReload(b *testing.B) {
 
 func benchReload(b *testing.B, articles int) {
 	sv := startBenchServe(b, articles)
+	measureReload(b, sv, func(original []byte, i int) []byte {
+		// Every edit is new text, so the article is analysed afresh each
+		// time, as after a real edit.
+		return fmt.Appendf(original, "\n\nThe desk added note %d on Tuesday, said Mr. Gladkov's office.\n", i)
+	})
+}
+
+// measureReload saves sv's target b.N times, each time with the text edit
+// makes of its original, reports the latencies (see BenchmarkReload) and
+// returns their median.
+func measureReload(b *testing.B, sv *benchServe, edit func(original []byte, i int) []byte) time.Duration {
 	url, page, target, original, events := sv.url, sv.page, sv.target, sv.original, sv.events
 	load := func() {
 		resp, err := http.Get(url + page)
@@ -60,11 +71,8 @@ func benchReload(b *testing.B, articles int) {
 	second := 0
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		// Every edit is new text, so the article is analysed afresh each
-		// time, as after a real edit.
-		text := string(original) + fmt.Sprintf("\n\nThe desk added note %d on Tuesday, said Mr. Gladkov's office.\n", i)
 		tmp := target + ".tmp"
-		if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(tmp, edit(slices.Clip(original), i), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		saved := time.Now()
@@ -90,6 +98,7 @@ func benchReload(b *testing.B, articles int) {
 	b.ReportMetric(ms(percentile(lat, 95)), "p95-ms")
 	b.ReportMetric(ms(percentile(settle, 50)), "settled-ms")
 	b.ReportMetric(float64(second)/float64(len(lat)), "second-reloads/op")
+	return percentile(lat, 50)
 }
 
 // benchServe is "briefing serve" running for a benchmark on a copy of the
@@ -118,8 +127,15 @@ func startBenchServe(b *testing.B, articles int) *benchServe {
 	// The edited article: a seed, so that claims cite it.
 	seeds, _ := filepath.Glob(filepath.Join(dir, "content", "articles", "0*.txt"))
 	slices.Sort(seeds)
-	sv := &benchServe{target: seeds[1], stdout: newLineWriter()}
-	sv.page = "articles/" + strings.TrimSuffix(filepath.Base(sv.target), ".txt") + "/"
+	return serveForBench(b, dir, seeds[1], "articles/"+strings.TrimSuffix(filepath.Base(seeds[1]), ".txt")+"/")
+}
+
+// serveForBench runs "briefing serve" on the briefing in dir until the
+// benchmark ends, with target as the file to edit and page as the page a
+// client keeps open.
+func serveForBench(b *testing.B, dir, target, page string) *benchServe {
+	b.Helper()
+	sv := &benchServe{target: target, page: page, stdout: newLineWriter()}
 	var err error
 	if sv.original, err = os.ReadFile(sv.target); err != nil {
 		b.Fatal(err)

@@ -122,6 +122,7 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	}
 	countIndependent(st)
 	checkStatuses(st)
+	checkTitles(st)
 	an.carry = newCarry(st, stmts, shares, found, suggested)
 	return st.f, nil
 }

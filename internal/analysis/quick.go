@@ -109,6 +109,7 @@ func (an *Analyzer) AnalyzeQuick(s *model.Site) *model.Findings {
 	})
 	countIndependent(st)
 	checkStatuses(st)
+	checkTitles(st)
 	return st.f
 }
 

@@ -90,9 +90,9 @@ func runAxe(ctx context.Context, axe string) ([]violation, error) {
 	return vs, err
 }
 
-// TestAxe runs axe-core's WCAG 2.2 AA rules on every page, in the light and
-// the dark colour scheme, and checks that no page scrolls sideways at 320
-// CSS pixels.
+// TestAxe runs axe-core's WCAG 2.2 AA rules on every page, on a desktop in
+// the light and the dark colour scheme, and on a phone, where the layout
+// changes (touch targets, what is shown). TestReflow checks the widths.
 func TestAxe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -103,13 +103,15 @@ func TestAxe(t *testing.T) {
 	srv := serveSite(t, files, "/sub/")
 	pages := auditPages(files)
 
-	for _, scheme := range []string{"light", "dark"} {
-		if err := within(ctx, 10*time.Second, colorScheme(scheme), chromedp.EmulateViewport(1280, 900)); err != nil {
-			t.Fatal(err)
-		}
+	wide := screen{"1280×900", 1280, 900, false}
+	for _, run := range []struct {
+		scheme string
+		screen screen
+	}{{"light", wide}, {"dark", wide}, {"light", phone}} {
+		scheme := run.scheme
 		for _, p := range pages {
 			u := srv.URL + "/sub/" + p
-			if err := within(ctx, 20*time.Second, chromedp.Navigate(u)); err != nil {
+			if err := run.screen.open(ctx, u, scheme); err != nil {
 				t.Fatalf("%s: %v", u, err)
 			}
 			dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("matchMedia('(prefers-color-scheme: dark)').matches"))
@@ -121,34 +123,8 @@ func TestAxe(t *testing.T) {
 				t.Fatalf("%s: axe: %v", u, err)
 			}
 			for _, v := range vs {
-				t.Errorf("/%s (%s): %s [%s, %s]\n\t%s", p, scheme, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
+				t.Errorf("/%s (%s, %s): %s [%s, %s]\n\t%s", p, scheme, run.screen.name, v.Help, v.ID, v.Impact, strings.Join(v.Nodes, "\n\t"))
 			}
-		}
-	}
-
-	// Reflow (WCAG 1.4.10): nothing scrolls sideways at 320 px.
-	if err := within(ctx, 10*time.Second, colorScheme("light"), chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pages {
-		u := srv.URL + "/sub/" + p
-		if err := within(ctx, 20*time.Second, chromedp.Navigate(u)); err != nil {
-			t.Fatalf("%s: %v", u, err)
-		}
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
-			const w = document.documentElement.clientWidth, out = [];
-			if (document.documentElement.scrollWidth <= w) return out;
-			for (const el of document.querySelectorAll('body *')) {
-				const r = el.getBoundingClientRect();
-				if (r.right > w + 1) out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + Math.round(r.right) + 'px');
-			}
-			return out.slice(0, 5);
-		})()`))
-		if err != nil {
-			t.Fatalf("%s: %v", u, err)
-		}
-		if len(wide) > 0 {
-			t.Errorf("/%s scrolls sideways at 320 px: %s", p, strings.Join(wide, ", "))
 		}
 	}
 }

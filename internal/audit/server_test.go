@@ -14,14 +14,20 @@ import (
 	"briefing/internal/render"
 )
 
-// buildSite builds the briefing of this repository.
+// buildSite builds the briefing of this repository, or the briefing folder
+// named by $BRIEFING_SRC: to see how the theme holds up with other content
+// (the tests that name claims or actors of the default briefing then fail).
 func buildSite(t *testing.T, opt build.Options) render.Files {
 	t.Helper()
 	b, err := build.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := b.Build(t.Context(), os.DirFS("../.."), opt)
+	src := "../.."
+	if dir := os.Getenv("BRIEFING_SRC"); dir != "" {
+		src = dir
+	}
+	res, err := b.Build(t.Context(), os.DirFS(src), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,17 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"briefing/internal/build"
 )
 
-// TestScreenshots writes full-page screenshots of one page of each kind, at
-// phone and desktop widths, light and dark, into the folder named by
-// $BRIEFING_SHOTS, for a person to look at. It is skipped when that is
-// unset.
+// TestScreenshots writes screenshots of one page of each kind, its first
+// screen and the whole page, on a phone (375×667) and a desktop (1280×800),
+// light and dark, into the folder named by $BRIEFING_SHOTS, for a person to
+// look at. It is skipped when that is unset.
 //
 //	BRIEFING_SHOTS=/tmp/shots go test ./internal/audit -run Screenshots
 func TestScreenshots(t *testing.T) {
@@ -46,10 +45,9 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	for name, p := range pages {
-		for _, w := range []int64{375, 1280} {
+		for _, s := range []screen{phone, desktop} {
 			for _, scheme := range []string{"light", "dark"} {
-				if err := within(ctx, 20*time.Second, colorScheme(scheme), chromedp.EmulateViewport(w, 900),
-					chromedp.Navigate(srv.URL+"/sub/"+p)); err != nil {
+				if err := s.open(ctx, srv.URL+"/sub/"+p, scheme); err != nil {
 					t.Fatalf("%s: %v", p, err)
 				}
 				// The first screen, and the whole page.
@@ -61,7 +59,7 @@ func TestScreenshots(t *testing.T) {
 					if err != nil {
 						t.Fatalf("%s: %v", p, err)
 					}
-					file := filepath.Join(dir, fmt.Sprintf("%s-%d-%s%s.png", name, w, scheme, suffix))
+					file := filepath.Join(dir, fmt.Sprintf("%s-%d-%s%s.png", name, s.w, scheme, suffix))
 					if err := os.WriteFile(file, shot, 0o644); err != nil {
 						t.Fatal(err)
 					}

@@ -43,6 +43,9 @@ type Options struct {
 	// to the new sentences; see analysis.Analyzer.AnalyzeQuick. The
 	// preview shows a quick build at once, then a complete one.
 	Quick bool
+	// Progress, when set, is told as each stage starts and ends, on the
+	// goroutine running Build; it must return quickly.
+	Progress Reporter
 }
 
 // Result is the outcome of one build.
@@ -105,9 +108,11 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		res.Config.BaseURL = opt.BaseURL
 	}
 
+	opt.report(Loading, 0, 0)
 	site, diags := b.loader.Load(fsys)
 	res.Site = site
 	res.Diags = append(res.Diags, diags...)
+	opt.report(Analysing, 0, len(site.Articles))
 	if opt.Quick {
 		res.Findings = b.an.AnalyzeQuick(site)
 	} else {
@@ -118,6 +123,7 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		res.Findings = f
 	}
 	res.Diags = append(res.Diags, res.Findings.Diagnostics...)
+	opt.report(Analysing, len(site.Articles), len(site.Articles))
 
 	r, err := b.cache.theme(fsys)
 	if err != nil {
@@ -126,6 +132,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		return res, nil
 	}
 	if res.Diags.HasErrors() {
+		// Rendering stops here; the editors' text is still checked, so
+		// that its errors are reported with these.
+		res.Diags = append(res.Diags, r.Markdown(site)...)
 		res.Diags.Sort()
 		return res, nil
 	}
@@ -144,7 +153,10 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 		res.Output = out
 		return res, nil
 	}
+	pages := len(out.Paths())
+	opt.report(Rendering, 0, pages)
 	files, err := out.All()
+	opt.report(Rendering, len(files), pages)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

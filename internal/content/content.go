@@ -198,8 +198,9 @@ func loadClaim(slug string, data []byte, diags *model.Diagnostics) *model.Claim 
 	doc := parseDocument(file, data, diags)
 	f := newFields(doc, diags, "title", "status", "claimed_by", "disputed_by", "evidence", "updated")
 	c := &model.Claim{Slug: slug, File: file, Body: model.Markdown{Source: doc.body, Pos: doc.bodyPos}}
-	c.Title = f.required("title", `title: "Russia says more than 70 fighters were killed"`)
+	c.Title = f.required("title", `title: "More than 70 fighters were killed"`)
 	c.Status = model.Status(f.str("status"))
+	c.TitlePos = f.valuePos("title")
 	c.StatusPos = f.valuePos("status")
 	switch {
 	case c.Status.Valid():

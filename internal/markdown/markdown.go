@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Renderer converts editors' Markdown to HTML.
@@ -37,15 +38,34 @@ func New() *Renderer {
 // Render converts src to HTML. Heading IDs keep letters of every script.
 // Text past the limits of limits.go is refused with a *LimitError.
 func (r *Renderer) Render(src string) (template.HTML, error) {
-	if err := checkLimits([]byte(src)); err != nil {
+	return r.RenderLinks(src, nil)
+}
+
+// RenderLinks is Render with the destination of every link and image
+// passed through rewrite (when not nil): it returns the destination to
+// write, or an error saying why the destination names nothing. The HTML
+// is written in full either way; the links that failed are returned
+// together, in the order of the text, as a *LinkErrors.
+func (r *Renderer) RenderLinks(src string, rewrite func(dest string) (string, error)) (template.HTML, error) {
+	source := []byte(src)
+	if err := checkLimits(source); err != nil {
 		return "", err
+	}
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	var bad LinkErrors
+	if rewrite != nil {
+		bad = rewriteLinks(doc, src, rewrite)
 	}
 	var buf bytes.Buffer
-	ctx := parser.NewContext(parser.WithIDs(&headingIDs{seen: map[string]int{}}))
-	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
+	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil // goldmark escapes text and drops raw HTML
+	h := template.HTML(buf.String()) // goldmark escapes text and drops raw HTML
+	if len(bad) > 0 {
+		return h, bad
+	}
+	return h, nil
 }
 
 // headingIDs generates heading IDs like GitHub: lower case, spaces to

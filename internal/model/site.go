@@ -143,6 +143,7 @@ type Claim struct {
 	Slug        string
 	File        string
 	Title       string
+	TitlePos    Pos // where the title value is, or its key, or the file's start
 	Status      Status
 	StatusPos   Pos // where the status value is, or its key, or the file's start
 	ClaimedBy   []Ref

@@ -94,18 +94,11 @@ func TestTemplateInterrupted(t *testing.T) {
 func TestMarkdownLimitPositioned(t *testing.T) {
 	fsys := briefing(nil)
 	fsys["content/actors/deep.md"] = &fstest.MapFile{Data: []byte("---\nname: Deep\n---\nFine.\n\n" + strings.Repeat(">", 2000) + " a\n")}
-	b, err := build.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := b.Build(t.Context(), fsys, build.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range res.Diags {
+	diags := buildDiags(t, fsys)
+	for _, d := range diags {
 		if d.Severity == model.Error && d.Pos.String() == "content/actors/deep.md:6" && strings.Contains(d.Message, "nested too deep") {
 			return
 		}
 	}
-	t.Errorf("no error at content/actors/deep.md:6: %v", res.Diags)
+	t.Errorf("no error at content/actors/deep.md:6: %v", diags)
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"briefing/internal/build"
+	"briefing/internal/model"
 	"briefing/internal/render"
 )
 
@@ -45,6 +46,20 @@ func build1(t *testing.T, fsys fstest.MapFS, opt build.Options) render.Files {
 		t.Fatalf("build failed: %v", res.Err())
 	}
 	return res.Files
+}
+
+// buildDiags builds fsys, which may fail, and returns every finding.
+func buildDiags(t *testing.T, fsys fstest.MapFS) model.Diagnostics {
+	t.Helper()
+	b, err := build.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Build(t.Context(), fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Diags
 }
 
 func countScripts(t *testing.T, page []byte) int {

@@ -110,7 +110,7 @@ func (av *ArticleView) Sentences() []model.Sentence { return av.found.Sentences 
 
 // SummaryHTML returns the editor's summary, rendered.
 func (av *ArticleView) SummaryHTML() template.HTML {
-	av.summaryOnce.Do(func() { av.summary = av.v.markdown(av.Article.Summary) })
+	av.summaryOnce.Do(func() { av.summary = av.v.markdown(av.Article.Summary, av.Path) })
 	return av.summary
 }
 
@@ -336,11 +336,13 @@ type views struct {
 	articles map[string]*ArticleView
 	actors   map[string]*ActorView
 	claims   map[string]*ClaimView
+	slugs    siteSlugs // what editors' links can name
 }
 
 func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.Renderer, diags *model.Diagnostics) *views {
 	v := &views{cfg: cfg, s: s, f: f, md: md, diags: diags,
-		articles: map[string]*ArticleView{}, actors: map[string]*ActorView{}, claims: map[string]*ClaimView{}}
+		articles: map[string]*ArticleView{}, actors: map[string]*ActorView{}, claims: map[string]*ClaimView{},
+		slugs: slugsOf(s)}
 	v.info = &SiteInfo{
 		Title:       cfg.Title,
 		Description: cfg.Description,
@@ -366,7 +368,7 @@ func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.
 		v.articles[a.Slug] = v.article(a)
 	}
 	for _, a := range s.Actors {
-		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: ActorPath(a.Slug), Summary: v.markdown(a.Body)}
+		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: ActorPath(a.Slug), Summary: v.markdown(a.Body, ActorPath(a.Slug))}
 	}
 	for _, c := range s.Claims {
 		v.claims[c.Slug] = v.claim(c)
@@ -377,13 +379,22 @@ func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.
 	return v
 }
 
-// markdown renders an editor's text; a failure is a diagnostic at its start.
-func (v *views) markdown(m model.Markdown) template.HTML {
+// markdown renders an editor's text shown on the page at site path from,
+// with its links to the site's pages resolved (see links.go); a link that
+// names nothing is a diagnostic at the link, any other failure one at the
+// text's start.
+func (v *views) markdown(m model.Markdown, from string) template.HTML {
 	if strings.TrimSpace(m.Source) == "" {
 		return ""
 	}
-	h, err := v.md.Render(m.Source)
+	h, err := v.md.RenderLinks(m.Source, v.slugs.linker(from))
 	if err != nil {
+		v.mu.Lock()
+		found := linkDiagnostics(err, m.Pos, v.diags)
+		v.mu.Unlock()
+		if found {
+			return h
+		}
 		pos := m.Pos
 		var le *markdown.LimitError
 		if errors.As(err, &le) && le.Line > 0 {
@@ -408,7 +419,7 @@ func (v *views) article(a *model.Article) *ArticleView {
 func (v *views) claim(c *model.Claim) *ClaimView {
 	cf := v.f.Claim(c.Slug)
 	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
-		Assessment: v.markdown(c.Body), Independent: cf.IndependentSources, Contradicting: cf.ContradictingSources}
+		Assessment: v.markdown(c.Body, ClaimPath(c.Slug)), Independent: cf.IndependentSources, Contradicting: cf.ContradictingSources}
 	if !c.Updated.IsZero() {
 		cv.UpdatedOn = c.Updated.Format("2 January 2006")
 	}
@@ -697,7 +708,7 @@ func (v *views) pages() []pageSpec {
 		}
 		pg := v.page(&Page{Kind: "index", Path: "", Title: v.info.Title, Description: desc, Overview: ov})
 		if v.s.Index != nil {
-			pg.Content = v.markdown(v.s.Index.Body)
+			pg.Content = v.markdown(v.s.Index.Body, "")
 		}
 		return pg
 	})
@@ -706,7 +717,7 @@ func (v *views) pages() []pageSpec {
 		path := PagePath(p.Slug)
 		add(path, func() *Page {
 			pg := v.page(&Page{Kind: "page", Path: path, Title: p.Title, Description: p.Description})
-			pg.Content = v.markdown(p.Body)
+			pg.Content = v.markdown(p.Body, PagePath(p.Slug))
 			return pg
 		})
 		out[len(out)-1].source = p.File
