@@ -137,8 +137,10 @@ func (cf *ClaimFindings) Match(i int) EvidenceMatch {
 // OriginalOf returns a function from an article slug to the article it
 // copies, following chains of copies in f.Copies; an article that copies
 // nothing maps to itself, and every article of a cycle of copies to the
-// same one, in steps bounded by the number of copies. A copy and its
-// original count as one source.
+// same one, the least slug on the cycle, so that the cycle counts as one
+// source. A copy and its original count as one source. The chains are
+// followed once, here, so each call of the function is one map lookup,
+// and it is safe to call concurrently.
 func (f *Findings) OriginalOf() func(string) string {
 	of := map[string]string{}
 	for _, c := range f.Copies {
@@ -146,21 +148,42 @@ func (f *Findings) OriginalOf() func(string) string {
 			of[c.Copy] = c.Of
 		}
 	}
-	return func(slug string) string {
-		for range len(of) + 1 {
+	orig := make(map[string]string, len(of))
+	var path []string
+	for start := range of {
+		path = path[:0]
+		on := map[string]int{} // slug → its index in path
+		slug, result := start, ""
+		for {
+			if o, ok := orig[slug]; ok {
+				result = o
+				break
+			}
+			if i, ok := on[slug]; ok {
+				// A cycle: path[i:].
+				result = slug
+				for _, c := range path[i:] {
+					result = min(result, c)
+				}
+				break
+			}
 			next, ok := of[slug]
 			if !ok || next == slug {
-				return slug
+				result = slug
+				break
 			}
+			on[slug] = len(path)
+			path = append(path, slug)
 			slug = next
 		}
-		// After more steps than there are copies, slug is on a cycle:
-		// every article on it gives the same one, the least slug, so
-		// that the cycle counts as one source.
-		least := slug
-		for next := of[slug]; next != slug; next = of[next] {
-			least = min(least, next)
+		for _, p := range path {
+			orig[p] = result
 		}
-		return least
+	}
+	return func(slug string) string {
+		if o, ok := orig[slug]; ok {
+			return o
+		}
+		return slug
 	}
 }
