@@ -103,12 +103,16 @@ type Evidence struct {
 const storySize = 7
 
 // Generate makes a corpus from the seed texts. It fails only when the
-// options are out of range or the seeds have too few usable sentences.
+// options are out of range, the seeds have too few usable sentences or the
+// sentence model does not load.
 func Generate(seeds []string, opt Options) (*Corpus, error) {
 	if opt.Articles < 1 || opt.Actors < 1 || opt.Claims < 0 {
 		return nil, fmt.Errorf("need at least 1 article and 1 actor, and no negative count of claims (got %d, %d, %d)", opt.Articles, opt.Actors, opt.Claims)
 	}
-	pool := seedSentences(seeds)
+	pool, err := seedSentences(seeds)
+	if err != nil {
+		return nil, err
+	}
 	if len(pool) < 20 {
 		return nil, errors.New("the seed texts have fewer than 20 usable sentences")
 	}

@@ -6,57 +6,32 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefing/internal/analysis"
+	"briefing/internal/model"
 )
 
 // seedSentences returns the sentences of the seed texts that read as
 // prose: long enough, mostly lower-case, ending a sentence, with their
-// white space made single spaces, each once, in the order met.
-func seedSentences(seeds []string) []string {
+// white space made single spaces, each once, in the order met. The texts
+// are split by the generator's own segmenter.
+func seedSentences(seeds []string) ([]string, error) {
+	seg, err := analysis.NewSegmenter()
+	if err != nil {
+		return nil, err
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, text := range seeds {
-		for _, line := range strings.Split(text, "\n") {
-			for _, s := range splitSentences(strings.Join(strings.Fields(line), " ")) {
-				if prose(s) && !seen[s] {
-					seen[s] = true
-					out = append(out, s)
-				}
+		_, sents := seg.Segment(text)
+		for _, st := range sents {
+			if s := model.CollapseSpace(st.Text); prose(s) && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
 			}
 		}
 	}
-	return out
-}
-
-// splitSentences splits a paragraph after a full stop, question or
-// exclamation mark (and any closing quotes) that a space and an upper-case
-// letter or an opening quote follow. It is rough, as the sentences are
-// only recombined; a split it misses makes a longer sentence.
-func splitSentences(p string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; c != '.' && c != '?' && c != '!' {
-			continue
-		}
-		end := i + 1
-		for end < len(p) {
-			r, n := utf8.DecodeRuneInString(p[end:])
-			if r != '"' && r != '”' && r != '’' && r != '\'' {
-				break
-			}
-			end += n
-		}
-		if end+1 >= len(p) || p[end] != ' ' {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(p[end+1:])
-		if unicode.IsUpper(r) || r == '“' || r == '"' {
-			out = append(out, p[start:end])
-			start = end + 1
-			i = end
-		}
-	}
-	return append(out, p[start:])
+	return out, nil
 }
 
 // prose reports whether s is a sentence of running text rather than page
