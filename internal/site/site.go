@@ -21,10 +21,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"briefing/internal/parallel"
 )
 
 // Marker is the file that marks a directory as briefing's own output.
@@ -245,44 +245,28 @@ func checkApart(out, src string) error {
 }
 
 // writeAll writes files[name] for each of names into dir, making the
-// folders they need, on up to GOMAXPROCS goroutines: a large site is tens
-// of thousands of files, and each costs a few system calls. When written
-// is not nil it is called after each file, one call at a time, as
-// WriteProgress says. It returns one of the errors, when there are any,
-// after every goroutine has stopped.
+// folders they need, on all cores: a large site is tens of thousands of
+// files, and each costs a few system calls. When written is not nil it is
+// called after each file, one call at a time, as WriteProgress says. It
+// returns one of the errors, when there are any, after every write has
+// stopped.
 func writeAll(dir string, names []string, files map[string][]byte, written func(done, total int)) error {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var first error
-	var once sync.Once
 	var mu sync.Mutex // serialises written
 	done := 0
-	for range max(1, min(runtime.GOMAXPROCS(0), len(names))) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(names) {
-					return
-				}
-				p := filepath.Join(dir, filepath.FromSlash(names[i]))
-				err := os.MkdirAll(filepath.Dir(p), 0o755) // safe to race: an existing folder is no error
-				if err == nil {
-					err = os.WriteFile(p, files[names[i]], 0o644)
-				}
-				if err != nil {
-					once.Do(func() { first = err })
-					next.Store(int64(len(names))) // stop the others
-					return
-				}
-				if written != nil {
-					mu.Lock()
-					done++
-					written(done, len(names))
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return first
+	return parallel.Each(len(names), func(i int) error {
+		p := filepath.Join(dir, filepath.FromSlash(names[i]))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil { // safe to race: an existing folder is no error
+			return err
+		}
+		if err := os.WriteFile(p, files[names[i]], 0o644); err != nil {
+			return err
+		}
+		if written != nil {
+			mu.Lock()
+			done++
+			written(done, len(names))
+			mu.Unlock()
+		}
+		return nil
+	})
 }
