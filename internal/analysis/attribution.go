@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // Attribution: a sentence in which an actor is the speaker is a statement
@@ -490,15 +491,13 @@ func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) 
 	todo := m.unseen(s.Articles, func(i int, e *textMemo) bool {
 		return e.mentionKey == "" || len(e.mentions) != len(mentions[i]) || e.speakersBy != e.mentionKey || e.persons != personKey
 	})
-	forEach(len(todo), func(j int) {
-		if ctx.Err() != nil {
-			return
-		}
+	err := parallel.Each(len(todo), func(j int) error {
 		i, e := todo[j].i, todo[j].e
 		e.speakers, e.continues = attribute(s.docs[i], mentions[i], person)
 		e.speakersBy, e.persons = e.mentionKey, personKey
+		return ctx.Err()
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	out := make([]attribution, len(s.Articles))

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // Suggestions: the people and organisations the articles name at least
@@ -125,14 +126,12 @@ func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error)
 	c.m.mu.Lock()
 	// The names of each text not seen yet, on all cores.
 	todo := c.m.unseen(s.Articles, func(_ int, e *textMemo) bool { return !e.named })
-	forEach(len(todo), func(j int) {
-		if ctx.Err() != nil {
-			return
-		}
+	err := parallel.Each(len(todo), func(j int) error {
 		var nf nameFinder
 		todo[j].e.names, todo[j].e.named = nf.names(s.docs[todo[j].i]), true
+		return ctx.Err()
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		c.m.mu.Unlock()
 		return nil, err
 	}
