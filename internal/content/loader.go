@@ -50,20 +50,17 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 	const index = Dir + "/_index.md"
 	s.Index = &model.Page{Slug: "", File: index}
 	if data, err := readFile(fsys, index); err == nil {
-		s.Index = l.pages.parse(index, data, nil, &diags, func(d *model.Diagnostics) *model.Page {
+		s.Index = l.pages.parseAll([]input[*model.Page]{{file: index, data: data, load: func(d *model.Diagnostics) *model.Page {
 			return loadPage(index, "", data, d)
-		})
+		}}}, &diags)[0]
 	} else if !isNotExist(err) {
 		diags.Errorf(model.Pos{File: index}, "%v", err)
 	}
 
 	reportStray(fsys, &diags)
-	for _, f := range l.listFiles(fsys, "pages", ".md", &diags) {
-		p := l.pages.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Page {
-			return loadPage(f.path, f.slug, f.data, d)
-		})
-		s.Pages = append(s.Pages, p)
-	}
+	s.Pages = l.pages.parseAll(inputs(l.listFiles(fsys, "pages", ".md", &diags), func(f sourceFile) func(*model.Diagnostics) *model.Page {
+		return func(d *model.Diagnostics) *model.Page { return loadPage(f.path, f.slug, f.data, d) }
+	}), &diags)
 
 	texts, sidecars := l.listFiles(fsys, "articles", ".txt", &diags), l.listFiles(fsys, "articles", ".md", &diags)
 	sidecar := make(map[string][]byte, len(sidecars))
@@ -71,14 +68,15 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		sidecar[f.slug] = f.data
 	}
 	hasText := make(map[string]bool, len(texts))
-	for _, f := range texts {
+	arts := make([]input[*model.Article], len(texts))
+	for i, f := range texts {
 		hasText[f.slug] = true
 		side := sidecar[f.slug]
-		a := l.articles.parse(f.path, f.data, side, &diags, func(d *model.Diagnostics) *model.Article {
+		arts[i] = input[*model.Article]{file: f.path, data: f.data, side: side, load: func(d *model.Diagnostics) *model.Article {
 			return loadArticle(f.slug, f.data, side, d)
-		})
-		s.Articles = append(s.Articles, a)
+		}}
 	}
+	s.Articles = l.articles.parseAll(arts, &diags)
 	for _, f := range sidecars {
 		if !hasText[f.slug] {
 			diags.Add(model.Diagnostic{Pos: model.Pos{File: f.path}, Severity: model.Error,
@@ -87,18 +85,12 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 		}
 	}
 
-	for _, f := range l.listFiles(fsys, "actors", ".md", &diags) {
-		a := l.actors.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Actor {
-			return loadActor(f.slug, f.data, d)
-		})
-		s.Actors = append(s.Actors, a)
-	}
-	for _, f := range l.listFiles(fsys, "claims", ".md", &diags) {
-		c := l.claims.parse(f.path, f.data, nil, &diags, func(d *model.Diagnostics) *model.Claim {
-			return loadClaim(f.slug, f.data, d)
-		})
-		s.Claims = append(s.Claims, c)
-	}
+	s.Actors = l.actors.parseAll(inputs(l.listFiles(fsys, "actors", ".md", &diags), func(f sourceFile) func(*model.Diagnostics) *model.Actor {
+		return func(d *model.Diagnostics) *model.Actor { return loadActor(f.slug, f.data, d) }
+	}), &diags)
+	s.Claims = l.claims.parseAll(inputs(l.listFiles(fsys, "claims", ".md", &diags), func(f sourceFile) func(*model.Diagnostics) *model.Claim {
+		return func(d *model.Diagnostics) *model.Claim { return loadClaim(f.slug, f.data, d) }
+	}), &diags)
 
 	// Forget the files that are gone.
 	l.files, l.nextFiles = l.nextFiles, nil
@@ -119,6 +111,15 @@ func (l *Loader) Load(fsys fs.FS) (*model.Site, model.Diagnostics) {
 type sourceFile struct {
 	slug, path string
 	data       []byte // never nil, so that an empty sidecar is still a sidecar
+}
+
+// inputs pairs each file with the parse that load makes of it.
+func inputs[T any](files []sourceFile, load func(sourceFile) func(*model.Diagnostics) T) []input[T] {
+	out := make([]input[T], len(files))
+	for i, f := range files {
+		out[i] = input[T]{file: f.path, data: f.data, load: load(f)}
+	}
+	return out
 }
 
 // listFiles returns the files named <slug><ext> in content/<dir>, in file

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -133,5 +135,32 @@ func TestLoaderShares(t *testing.T) {
 	}
 	if first.Article("c") == second.Article("c") || first.Article("c").Title == "C" {
 		t.Error("the second load's article c, whose sidecar changed, is the first load's")
+	}
+}
+
+// TestLoadOrder checks that files parsed on many goroutines still give
+// their diagnostics in file order, and the same briefing every time.
+func TestLoadOrder(t *testing.T) {
+	fsys := fstest.MapFS{}
+	var want []string
+	for i := range 300 {
+		name := fmt.Sprintf("content/articles/a%03d", i)
+		fsys[name+".txt"] = file("Text.\n")
+		fsys[name+".md"] = file(fmt.Sprintf("---\ntitle: A %d\noutlet: [broken\n---\n", i))
+		want = append(want, name+".md")
+	}
+	first, diags := Load(fsys)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.File)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("diagnostics in the order of files\n%v\nwant\n%v", got, want)
+	}
+	for range 3 {
+		again, _ := Load(fsys)
+		if !reflect.DeepEqual(again, first) {
+			t.Fatal("a second Load gave another briefing")
+		}
 	}
 }

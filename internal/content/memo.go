@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // memo keeps the parses of one kind of content file, by file path, from
@@ -21,25 +22,44 @@ type parsed[T any] struct {
 	diags      model.Diagnostics
 }
 
-// parse returns the parse of file, whose bytes are data and, for an
-// article, side: the last Load's when the bytes are the same, else a new
-// one made by calling load. Either way it adds the parse's diagnostics to
-// diags, and keeps the parse for the next Load.
+// input is one file to parse: its path, its bytes and, for an article,
+// its sidecar's (nil when it has none), and how to parse them.
+type input[T any] struct {
+	file       string
+	data, side []byte
+	load       func(*model.Diagnostics) T
+}
+
+// parseAll returns the parses of files, in their order: for each, the last
+// Load's when the bytes are the same, else a new one made by calling its
+// load, on all cores (load must touch nothing but its own parse). It adds
+// the parses' diagnostics to diags in the order of files, whatever the
+// order the parses were made in, and keeps them for the next Load.
 //
 // The bytes are compared whole, not hashed, so that two contents can never
 // share a parse; it costs about as much as reading them.
-func (m *memo[T]) parse(file string, data, side []byte, diags *model.Diagnostics, load func(*model.Diagnostics) T) T {
-	p, ok := m.last[file]
-	if !ok || !bytes.Equal(p.data, data) || (p.side == nil) != (side == nil) || !bytes.Equal(p.side, side) {
-		p = &parsed[T]{data: data, side: side}
-		p.val = load(&p.diags)
-	}
+func (m *memo[T]) parseAll(files []input[T], diags *model.Diagnostics) []T {
+	ps := make([]*parsed[T], len(files))
+	parallel.Each(len(files), func(i int) error { // last is only read here
+		f := files[i]
+		p, ok := m.last[f.file]
+		if !ok || !bytes.Equal(p.data, f.data) || (p.side == nil) != (f.side == nil) || !bytes.Equal(p.side, f.side) {
+			p = &parsed[T]{data: f.data, side: f.side}
+			p.val = f.load(&p.diags)
+		}
+		ps[i] = p
+		return nil
+	})
 	if m.next == nil {
-		m.next = make(map[string]*parsed[T], len(m.last))
+		m.next = make(map[string]*parsed[T], max(len(m.last), len(files)))
 	}
-	m.next[file] = p
-	*diags = append(*diags, p.diags...)
-	return p.val
+	vals := make([]T, len(files))
+	for i, p := range ps {
+		m.next[files[i].file] = p
+		*diags = append(*diags, p.diags...)
+		vals[i] = p.val
+	}
+	return vals
 }
 
 // flip ends a Load: the parses it used are kept, the others dropped.

@@ -14,6 +14,7 @@ import (
 
 	"briefing/internal/content"
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // ignored reports whether any element of the slash-separated rel is a name
@@ -113,39 +114,85 @@ func (r *reading) readDir(rel string) {
 		return
 	}
 	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	for _, e := range entries {
-		if !content.Ignored(e.Name()) {
+	// The regular files are read on all cores first (a briefing may hold
+	// thousands), then everything is taken in name order, as if read one
+	// by one.
+	got := make([]*fetched, len(entries))
+	parallel.Each(len(entries), func(i int) error {
+		if e := entries[i]; e.Type().IsRegular() && !content.Ignored(e.Name()) {
+			f := fetch(r.dir, rel+"/"+e.Name())
+			got[i] = &f
+		}
+		return nil
+	})
+	for i, e := range entries {
+		switch {
+		case got[i] != nil:
+			r.keep(rel+"/"+e.Name(), *got[i])
+		case !content.Ignored(e.Name()):
 			r.entry(rel+"/"+e.Name(), e.Type(), false, true)
 		}
 	}
 }
 
-// readFile adds the regular file rel to found. It opens the file without
-// blocking and reads it only if it is still a regular file once open, so
-// that a named pipe or a device put in its place meanwhile cannot hang the
-// read or fill the memory.
-func (r *reading) readFile(rel string) {
-	f, err := r.dir.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+// readFile adds the regular file rel to found.
+func (r *reading) readFile(rel string) { r.keep(rel, fetch(r.dir, rel)) }
+
+// fetched is what reading one file gave: its bytes, or the type it turned
+// out to have once open when that is not a regular file, or the error.
+type fetched struct {
+	data []byte
+	typ  fs.FileMode
+	err  error
+}
+
+// fetch reads the file rel of dir, which was a regular file when its
+// folder was listed. It opens the file without blocking and reads it only
+// if it is still a regular file once open, so that a named pipe or a
+// device put in its place meanwhile cannot hang the read or fill the
+// memory. It only reads, so that it may run on many goroutines.
+func fetch(dir *os.Root, rel string) fetched {
+	f, err := dir.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		r.addErr(rel, err)
-		return
+		return fetched{err: err}
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		r.addErr(rel, err)
-		return
+		return fetched{err: err}
 	}
 	if !info.Mode().IsRegular() {
-		r.refuseType(rel, info.Mode().Type())
-		return
+		return fetched{typ: info.Mode().Type()}
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		r.addErr(rel, err)
-		return
+	// Sized as the file was when opened, plus one byte for the read that
+	// finds its end; grown if the file grows meanwhile.
+	data := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return fetched{data: data}
+		}
+		if err != nil {
+			return fetched{err: err}
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
-	r.found[rel] = data
+}
+
+// keep adds what fetching rel gave to the reading: the file to found, or
+// its refusal or error.
+func (r *reading) keep(rel string, f fetched) {
+	switch {
+	case f.err != nil:
+		r.addErr(rel, f.err)
+	case f.typ != 0:
+		r.refuseType(rel, f.typ)
+	default:
+		r.found[rel] = f.data
+	}
 }
 
 // refuseLink refuses the symbolic link rel, which os.Root could not
