@@ -8,11 +8,20 @@ import (
 	"github.com/neurosnap/sentences/english"
 )
 
-// newPunkt returns the English Punkt tokenizer of
-// english.NewSentenceTokenizer, built from the same model and the same
-// annotation steps, which decides every sentence break as that one does
-// at a fraction of the cost: each step is shown only the tokens it can
-// change, rather than every word of the text.
+// punkt finds sentence breaks as the English Punkt tokenizer of
+// english.NewSentenceTokenizer does, at a fraction of the cost: it builds
+// a token only for the words the annotation steps can look at (see
+// words), it shows each step only the tokens the step can change, and it
+// answers the steps' questions about a word without regular expressions
+// (see punktTypes). TestPunktMatchesEnglish holds it to the stock
+// tokenizer. It is safe for concurrent use.
+type punkt struct {
+	steps []sentences.AnnotateTokens
+	blank sentences.Token // as sentences.NewToken makes one, to copy
+}
+
+// newPunkt returns the English Punkt tokenizer, built from the model and
+// the annotation steps of english.NewSentenceTokenizer.
 //
 // A step can change a token only if the token holds sentence-ending
 // punctuation ('.', '?', '!') or is already marked as a break:
@@ -26,10 +35,12 @@ import (
 //     it (its abbreviation pattern, a lone ".", a coordinate) or an
 //     unreliable ending such as `."` or `?”`.
 //
-// Each step changes the first token of a pair only, so which pairs a later
-// pair sees does not depend on the order in which they are run.
-// TestPunktMatchesEnglish holds this to the stock tokenizer.
-func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
+// Each step changes the first token of a pair only (or, for a lone "."
+// after another, clears the break of the second, which holds a full
+// stop), so which pairs a later pair sees does not depend on the order in
+// which they are run, and a step looks at no token but those and the
+// token after each.
+func newPunkt() (*punkt, error) {
 	b, err := data.Asset("data/english.json")
 	if err != nil {
 		return nil, err
@@ -43,7 +54,7 @@ func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
 		training.AbbrevTypes.Add(abbr)
 	}
 	lang := sentences.NewPunctStrings()
-	word := english.NewWordTokenizer(lang)
+	word := punktTypes{english.NewWordTokenizer(lang)}
 	steps := sentences.NewAnnotations(training, lang, word) // type-based, token-based
 	if tb, ok := steps[1].(*sentences.TokenBasedAnnotation); ok {
 		tb.TokenGrouper = pairsAfter{hasFullStop}
@@ -56,12 +67,28 @@ func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
 		TokenGrouper: pairsAfter{func(t *sentences.Token) bool { return t.SentBreak || hasEndPunct(t) }},
 		Ortho:        ortho,
 	})
-	return &sentences.DefaultSentenceTokenizer{
-		Storage:       training,
-		PunctStrings:  lang,
-		WordTokenizer: word,
-		Annotations:   steps,
-	}, nil
+	return &punkt{steps: steps, blank: *sentences.NewToken("")}, nil
+}
+
+// annotate returns the tokens of text that the annotation steps look at,
+// annotated: the breaks, and the abbreviations they found.
+func (p *punkt) annotate(text string) []*sentences.Token {
+	toks := p.words(text)
+	for _, step := range p.steps {
+		toks = step.Annotate(toks)
+	}
+	return toks
+}
+
+// appendBreaks appends to dst the byte offsets in text after which Punkt
+// ends a sentence, in order: the Position of every break token.
+func (p *punkt) appendBreaks(dst []int, text string) []int {
+	for _, t := range p.annotate(text) {
+		if t.SentBreak {
+			dst = append(dst, t.Position)
+		}
+	}
+	return dst
 }
 
 // hasEndPunct reports whether t holds '.', '?' or '!'; '。' ends in

@@ -1,0 +1,76 @@
+package analysis
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentenceID hashes the sentence with white space normalised as
+// model.CollapseSpace does, collapsing it into buf, which it returns for
+// reuse.
+func sentenceID(s string, buf []byte) (string, []byte) {
+	buf = appendCollapsed(buf[:0], s)
+	h := sha1.Sum(buf)
+	var id [len("s-") + 2*4]byte
+	copy(id[:], "s-")
+	hex.Encode(id[len("s-"):], h[:4])
+	return string(id[:]), buf
+}
+
+// appendCollapsed appends model.CollapseSpace(s) to dst: the words of s,
+// as strings.Fields cuts them, joined by single spaces.
+func appendCollapsed(dst []byte, s string) []byte {
+	start := len(dst)
+	from := -1 // where the current word starts, or -1 between words
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		space := isASCIISpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && from >= 0:
+			dst = appendWord(dst, start, s[from:i])
+			from = -1
+		case !space && from < 0:
+			from = i
+		}
+		i += size
+	}
+	if from >= 0 {
+		dst = appendWord(dst, start, s[from:])
+	}
+	return dst
+}
+
+// appendWord appends w to dst, after a space unless dst holds no word
+// since start.
+func appendWord(dst []byte, start int, w string) []byte {
+	if len(dst) > start {
+		dst = append(dst, ' ')
+	}
+	return append(dst, w...)
+}
+
+// nextRune decodes the rune at s[i:] as a range loop over s does.
+func nextRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isSpace is unicode.IsSpace, answered at once for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIISpace(byte(r))
+	}
+	return unicode.IsSpace(r)
+}
+
+// isASCIISpace reports whether c is ASCII white space.
+func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
