@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
@@ -18,6 +19,13 @@ import (
 type punkt struct {
 	steps []sentences.AnnotateTokens
 	blank sentences.Token // as sentences.NewToken makes one, to copy
+	bufs  sync.Pool       // of *tokenBuf, for appendBreaks
+}
+
+// tokenBuf holds the tokens of one text, and is reused for the next.
+type tokenBuf struct {
+	toks []sentences.Token
+	ptrs []*sentences.Token
 }
 
 // newPunkt returns the English Punkt tokenizer, built from the model and
@@ -55,25 +63,26 @@ func newPunkt() (*punkt, error) {
 	}
 	lang := sentences.NewPunctStrings()
 	word := punktTypes{english.NewWordTokenizer(lang)}
-	steps := sentences.NewAnnotations(training, lang, word) // type-based, token-based
-	if tb, ok := steps[1].(*sentences.TokenBasedAnnotation); ok {
-		tb.TokenGrouper = pairsAfter{hasFullStop}
-	}
-	steps[0] = onlyTokens{steps[0], hasEndPunct}
 	ortho := &sentences.OrthoContext{Storage: training, PunctStrings: lang, TokenType: word, TokenFirst: word}
-	steps = append(steps, &english.MultiPunctWordAnnotation{
-		Storage:      training,
-		TokenParser:  word,
-		TokenGrouper: pairsAfter{func(t *sentences.Token) bool { return t.SentBreak || hasEndPunct(t) }},
-		Ortho:        ortho,
-	})
+	steps := []sentences.AnnotateTokens{
+		typeStep{training, word},
+		&sentences.TokenBasedAnnotation{
+			Storage:      training,
+			PunctStrings: lang,
+			TokenParser:  word,
+			TokenGrouper: pairsAfter{hasFullStop},
+			Ortho:        ortho,
+		},
+		multiPunctStep{training, word, ortho},
+	}
 	return &punkt{steps: steps, blank: *sentences.NewToken("")}, nil
 }
 
 // annotate returns the tokens of text that the annotation steps look at,
-// annotated: the breaks, and the abbreviations they found.
-func (p *punkt) annotate(text string) []*sentences.Token {
-	toks := p.words(text)
+// annotated: the breaks, and the abbreviations they found. They are
+// held in buf.
+func (p *punkt) annotate(text string, buf *tokenBuf) []*sentences.Token {
+	toks := p.words(text, buf)
 	for _, step := range p.steps {
 		toks = step.Annotate(toks)
 	}
@@ -83,11 +92,16 @@ func (p *punkt) annotate(text string) []*sentences.Token {
 // appendBreaks appends to dst the byte offsets in text after which Punkt
 // ends a sentence, in order: the Position of every break token.
 func (p *punkt) appendBreaks(dst []int, text string) []int {
-	for _, t := range p.annotate(text) {
+	buf, _ := p.bufs.Get().(*tokenBuf)
+	if buf == nil {
+		buf = new(tokenBuf)
+	}
+	for _, t := range p.annotate(text, buf) {
 		if t.SentBreak {
 			dst = append(dst, t.Position)
 		}
 	}
+	p.bufs.Put(buf)
 	return dst
 }
 
@@ -106,24 +120,6 @@ func hasEndPunct(t *sentences.Token) bool {
 // DefaultWordTokenizer.HasPeriodFinal tests.
 func hasFullStop(t *sentences.Token) bool {
 	return strings.HasSuffix(t.Tok, ".") || strings.HasSuffix(t.Tok, "。")
-}
-
-// onlyTokens is an annotation step that looks at one token at a time,
-// shown only the tokens keep accepts.
-type onlyTokens struct {
-	step sentences.AnnotateTokens
-	keep func(*sentences.Token) bool
-}
-
-func (o onlyTokens) Annotate(tokens []*sentences.Token) []*sentences.Token {
-	var some []*sentences.Token
-	for _, t := range tokens {
-		if o.keep(t) {
-			some = append(some, t)
-		}
-	}
-	o.step.Annotate(some)
-	return tokens
 }
 
 // pairsAfter groups tokens as sentences.DefaultTokenGrouper does, each with

@@ -145,3 +145,40 @@ func (punktTypes) IsCoordinatePartTwo(t *sentences.Token) bool {
 	}
 	return stops == 3
 }
+
+// HasSentEndChars is english.WordTokenizer.HasSentEndChars: t ends in '?'
+// or '!', or in '.', '?' or '!' and a closing quotation mark or
+// bracket, or holds '.', '?' or '!' and an opening bracket, or `."` or
+// `.'`.
+func (w punktTypes) HasSentEndChars(t *sentences.Token) bool {
+	s := t.Tok
+	if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || w.HasUnreliableEndChars(t) {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.':
+			if c := s[i+1]; c == '[' || c == '(' || c == '"' || c == '\'' {
+				return true
+			}
+		case '?', '!':
+			if c := s[i+1]; c == '[' || c == '(' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// HasUnreliableEndChars is english.WordTokenizer.HasUnreliableEndChars:
+// t ends in '.', '?' or '!' and one of `"'”’)`.
+func (punktTypes) HasUnreliableEndChars(t *sentences.Token) bool {
+	s := t.Tok
+	for _, closer := range []string{`"`, `'`, `)`, `’`, `”`} {
+		if rest, ok := strings.CutSuffix(s, closer); ok && rest != "" {
+			c := rest[len(rest)-1]
+			return c == '.' || c == '?' || c == '!'
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ var punktWordSamples = []string{
 	"x-1", "a-.5", "-", "-.", "5-", "e.g.", "U.S.", "U.S.A.", "İstanbul.", "ǅemal.", "Élan.", "été.", "日本。",
 	"\xff.", "\xff1.", "1\xff", "1\xff)", "Straße.", "ΣΑΣ.", "1,", ",", ",,", "a,b.", "1,2", "’Twas.", "“Hi.”",
 	"Words.[1]", "Quoted.\"", "Over.”", "Done.)", "why?!", "no!", "Inc.", "##number##", "1’)", "12’",
+	"a..", "_.x.", "a.b", "a.-.", "é.a.", "a.é.", "Hi?)", "Hi.’", "Hi!”", "x.[y", "x?(y", "x!(", "x.'y", "”", "?", "!", ".”", "a”",
 }
 
 // TestPunktTypesMatchEnglish holds punktTypes to english.WordTokenizer
@@ -45,6 +47,10 @@ func FuzzPunktTypes(f *testing.F) {
 	})
 }
 
+// dottedAbbr is the abbreviation pattern of
+// english.MultiPunctWordAnnotation.
+var dottedAbbr = regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`)
+
 // checkPunktTypes compares what punktTypes and stock answer about w.
 func checkPunktTypes(t *testing.T, stock *english.WordTokenizer, w string) {
 	t.Helper()
@@ -65,6 +71,9 @@ func checkPunktTypes(t *testing.T, stock *english.WordTokenizer, w string) {
 			{"IsInitial", fast.IsInitial(tok), stock.IsInitial(tok)},
 			{"IsListNumber", fast.IsListNumber(tok), stock.IsListNumber(tok)},
 			{"IsCoordinatePartTwo", fast.IsCoordinatePartTwo(tok), stock.IsCoordinatePartTwo(tok)},
+			{"HasSentEndChars", fast.HasSentEndChars(tok), stock.HasSentEndChars(tok)},
+			{"HasUnreliableEndChars", fast.HasUnreliableEndChars(tok), stock.HasUnreliableEndChars(tok)},
+			{"hasDottedAbbr", hasDottedAbbr(w), dottedAbbr.MatchString(w)},
 			{"hasSentencePunct", hasSentencePunct(w), stock.HasSentencePunct(w)},
 			{"trimSpace", trimSpace(" \t" + w + "\u00a0 "), strings.TrimSpace(" \t" + w + "\u00a0 ")},
 		} {

@@ -13,17 +13,18 @@ import (
 // ('.', '!', '?', '。', '！', '？') and the word after it. No step looks
 // at another word, nor changes one (see newPunkt), so the steps decide the
 // same breaks on these as on all the words, without a token for every
-// word. As that tokenizer does, a text without words is one token.
+// word. As that tokenizer does, a text without words is one token. The
+// tokens are held in buf, which they replace.
 //
 // The loop is that tokenizer's, quirks included: a word ends at white
 // space, after a CJK punctuation mark, or at the text's last byte (so a
 // text that ends in a multi-byte rune loses its last word).
-func (p *punkt) words(text string) []*sentences.Token {
+func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	n := len(text)
 	if n == 0 {
 		return nil
 	}
-	var toks []sentences.Token
+	toks := buf.toks[:0]
 	last := 0
 	mark := -1 // where the last sentence punctuation seen starts
 	seen, after := false, false
@@ -70,10 +71,11 @@ func (p *punkt) words(text string) []*sentences.Token {
 	if !seen {
 		toks = append(toks, p.token(text, n))
 	}
-	out := make([]*sentences.Token, len(toks))
+	out := buf.ptrs[:0]
 	for i := range toks {
-		out[i] = &toks[i]
+		out = append(out, &toks[i])
 	}
+	buf.toks, buf.ptrs = toks, out
 	return out
 }
 
