@@ -218,7 +218,12 @@ func (s *Segmenter) sentenceSpans(para string, scratch *segmentScratch) [][2]int
 // not the span's first word (a list item's "1.").
 func splitAfterNumbers(para string, start, end int, spans [][2]int) [][2]int {
 	for i := start; i+2 < end; i++ {
-		if para[i] != '.' || para[i+1] != ' ' || i == start || !isDigit(para[i-1]) {
+		dot := strings.IndexByte(para[i:end-2], '.')
+		if dot < 0 {
+			break
+		}
+		i += dot
+		if para[i+1] != ' ' || i == start || !isDigit(para[i-1]) {
 			continue
 		}
 		j := i - 1
