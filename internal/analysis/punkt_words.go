@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/neurosnap/sentences"
@@ -36,15 +37,20 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 				mark = i
 			}
 		}
-		char, size := nextRune(text, i)
 		at := i
-		i += size
-		switch char {
-		case '.', '!', '?', '。', '！', '？':
+		char, size := rune(text[i]), 1
+		space, cjk := isASCIISpace(text[i]), false
+		if char >= utf8.RuneSelf {
+			char, size = utf8.DecodeRuneInString(text[i:])
+			space, cjk = unicode.IsSpace(char), sentences.IsCjkPunct(char)
+			if cjk && char != '；' {
+				mark = at
+			}
+		} else if char == '.' || char == '!' || char == '?' {
 			mark = at
 		}
-		cjk := sentences.IsCjkPunct(char)
-		if !cjk && !isSpace(char) && at != n-1 {
+		i += size
+		if !cjk && !space && at != n-1 {
 			continue
 		}
 		end := at
@@ -55,7 +61,13 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 		if end == n-1 {
 			cursor = n
 		}
-		word := trimSpace(text[last:cursor])
+		word := text[last:cursor]
+		if word != "" && isASCIISpace(word[0]) {
+			word = word[1:] // the space that ends the word before
+		}
+		if word == "" || word[0] >= utf8.RuneSelf || isASCIISpace(word[0]) || word[len(word)-1] >= utf8.RuneSelf || isASCIISpace(word[len(word)-1]) {
+			word = trimSpace(word)
+		}
 		if word == "" {
 			continue
 		}

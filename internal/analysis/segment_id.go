@@ -97,14 +97,6 @@ func appendWord(dst []byte, start int, w string) []byte {
 	return append(dst, w...)
 }
 
-// nextRune decodes the rune at s[i:] as a range loop over s does.
-func nextRune(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
 // isSpace is unicode.IsSpace, answered at once for ASCII.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
