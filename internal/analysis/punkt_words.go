@@ -19,7 +19,8 @@ import (
 //
 // The loop is that tokenizer's, quirks included: a word ends at white
 // space, after a CJK punctuation mark, or at the text's last byte (so a
-// text that ends in a multi-byte rune loses its last word).
+// text that ends in another multi-byte rune loses its last word, and a
+// CJK mark one byte before the end takes that byte into its word).
 func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	n := len(text)
 	if n == 0 {
@@ -72,8 +73,9 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 			continue
 		}
 		seen = true
-		// Only the white space trimmed off text[last:cursor] is not in
-		// the word; the text's last byte may be in it unread.
+		// The word is text[last:cursor] less white space, so it holds
+		// punctuation if the scan marked some there, or if the byte the
+		// scan has not read yet (see above) is some.
 		punct := mark >= last || cursor > i && hasSentencePunct(text[i:cursor])
 		if punct || after {
 			toks = append(toks, p.token(word, cursor))
