@@ -2,17 +2,34 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/data"
 	"github.com/neurosnap/sentences/english"
 )
 
-// newPunkt returns the English Punkt tokenizer of
-// english.NewSentenceTokenizer, built from the same model and the same
-// annotation steps, which decides every sentence break as that one does
-// at a fraction of the cost: each step is shown only the tokens it can
-// change, rather than every word of the text.
+// punkt finds sentence breaks as the English Punkt tokenizer of
+// english.NewSentenceTokenizer does, at a fraction of the cost: it builds
+// a token only for the words the annotation steps can look at (see
+// words), it shows each step only the tokens the step can change, and it
+// answers the steps' questions about a word without regular expressions
+// (see punktTypes). TestPunktMatchesEnglish holds it to the stock
+// tokenizer. It is safe for concurrent use.
+type punkt struct {
+	steps []sentences.AnnotateTokens
+	blank sentences.Token // as sentences.NewToken makes one, to copy
+	bufs  sync.Pool       // of *tokenBuf, for appendBreaks
+}
+
+// tokenBuf holds the tokens of one text, and is reused for the next.
+type tokenBuf struct {
+	toks []sentences.Token
+	ptrs []*sentences.Token
+}
+
+// newPunkt returns the English Punkt tokenizer, built from the model and
+// the annotation steps of english.NewSentenceTokenizer.
 //
 // A step can change a token only if the token holds sentence-ending
 // punctuation ('.', '?', '!') or is already marked as a break:
@@ -26,10 +43,12 @@ import (
 //     it (its abbreviation pattern, a lone ".", a coordinate) or an
 //     unreliable ending such as `."` or `?”`.
 //
-// Each step changes the first token of a pair only, so which pairs a later
-// pair sees does not depend on the order in which they are run.
-// TestPunktMatchesEnglish holds this to the stock tokenizer.
-func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
+// Each step changes the first token of a pair only (or, for a lone "."
+// after another, clears the break of the second, which holds a full
+// stop), so which pairs a later pair sees does not depend on the order in
+// which they are run, and a step looks at no token but those and the
+// token after each.
+func newPunkt() (*punkt, error) {
 	b, err := data.Asset("data/english.json")
 	if err != nil {
 		return nil, err
@@ -43,25 +62,47 @@ func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
 		training.AbbrevTypes.Add(abbr)
 	}
 	lang := sentences.NewPunctStrings()
-	word := english.NewWordTokenizer(lang)
-	steps := sentences.NewAnnotations(training, lang, word) // type-based, token-based
-	if tb, ok := steps[1].(*sentences.TokenBasedAnnotation); ok {
-		tb.TokenGrouper = pairsAfter{hasFullStop}
-	}
-	steps[0] = onlyTokens{steps[0], hasEndPunct}
+	word := punktTypes{english.NewWordTokenizer(lang)}
 	ortho := &sentences.OrthoContext{Storage: training, PunctStrings: lang, TokenType: word, TokenFirst: word}
-	steps = append(steps, &english.MultiPunctWordAnnotation{
-		Storage:      training,
-		TokenParser:  word,
-		TokenGrouper: pairsAfter{func(t *sentences.Token) bool { return t.SentBreak || hasEndPunct(t) }},
-		Ortho:        ortho,
-	})
-	return &sentences.DefaultSentenceTokenizer{
-		Storage:       training,
-		PunctStrings:  lang,
-		WordTokenizer: word,
-		Annotations:   steps,
-	}, nil
+	steps := []sentences.AnnotateTokens{
+		typeStep{training, word},
+		&sentences.TokenBasedAnnotation{
+			Storage:      training,
+			PunctStrings: lang,
+			TokenParser:  word,
+			TokenGrouper: pairsAfter{hasFullStop},
+			Ortho:        ortho,
+		},
+		multiPunctStep{training, word, ortho},
+	}
+	return &punkt{steps: steps, blank: *sentences.NewToken("")}, nil
+}
+
+// annotate returns the tokens of text that the annotation steps look at,
+// annotated: the breaks, and the abbreviations they found. They are
+// held in buf.
+func (p *punkt) annotate(text string, buf *tokenBuf) []*sentences.Token {
+	toks := p.words(text, buf)
+	for _, step := range p.steps {
+		toks = step.Annotate(toks)
+	}
+	return toks
+}
+
+// appendBreaks appends to dst the byte offsets in text after which Punkt
+// ends a sentence, in order: the Position of every break token.
+func (p *punkt) appendBreaks(dst []int, text string) []int {
+	buf, _ := p.bufs.Get().(*tokenBuf)
+	if buf == nil {
+		buf = new(tokenBuf)
+	}
+	for _, t := range p.annotate(text, buf) {
+		if t.SentBreak {
+			dst = append(dst, t.Position)
+		}
+	}
+	p.bufs.Put(buf)
+	return dst
 }
 
 // hasEndPunct reports whether t holds '.', '?' or '!'; '。' ends in
@@ -79,24 +120,6 @@ func hasEndPunct(t *sentences.Token) bool {
 // DefaultWordTokenizer.HasPeriodFinal tests.
 func hasFullStop(t *sentences.Token) bool {
 	return strings.HasSuffix(t.Tok, ".") || strings.HasSuffix(t.Tok, "。")
-}
-
-// onlyTokens is an annotation step that looks at one token at a time,
-// shown only the tokens keep accepts.
-type onlyTokens struct {
-	step sentences.AnnotateTokens
-	keep func(*sentences.Token) bool
-}
-
-func (o onlyTokens) Annotate(tokens []*sentences.Token) []*sentences.Token {
-	var some []*sentences.Token
-	for _, t := range tokens {
-		if o.keep(t) {
-			some = append(some, t)
-		}
-	}
-	o.step.Annotate(some)
-	return tokens
 }
 
 // pairsAfter groups tokens as sentences.DefaultTokenGrouper does, each with

@@ -1,14 +1,10 @@
 package analysis
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/neurosnap/sentences"
 
 	"briefing/internal/model"
 )
@@ -19,17 +15,33 @@ import (
 // cuts inside a quotation or before a lower-case continuation. It is safe
 // for concurrent use.
 type Segmenter struct {
-	tok *sentences.DefaultSentenceTokenizer
+	punkt breaker
+}
+
+// breaker finds where sentences end in a paragraph: appendBreaks appends
+// to dst, in order, the byte offsets of text after which the Punkt
+// tokenizer ends one (the end of the text need not be among them).
+type breaker interface {
+	appendBreaks(dst []int, text string) []int
 }
 
 // NewSegmenter loads the tokenizer's English model. Its sentence breaks are
 // those of english.NewSentenceTokenizer, found faster (see newPunkt).
 func NewSegmenter() (*Segmenter, error) {
-	tok, err := newPunkt()
+	p, err := newPunkt()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	return &Segmenter{tok: tok}, nil
+	return &Segmenter{punkt: p}, nil
+}
+
+// segmentScratch holds the buffers one Segment call reuses from one
+// paragraph, or sentence, to the next.
+type segmentScratch struct {
+	breaks []int
+	spans  [][2]int
+	joined [][2]int
+	text   []byte // a sentence with white space collapsed
 }
 
 // Segment splits text into paragraphs and sentences with byte offsets into
@@ -41,13 +53,15 @@ func NewSegmenter() (*Segmenter, error) {
 func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
 	var paras []model.Paragraph
 	var sents []model.Sentence
+	var scratch segmentScratch
 	seen := map[string]int{}
 	for _, block := range paragraphSpans(text) {
 		first := len(sents)
-		for _, span := range s.sentenceSpans(text[block[0]:block[1]]) {
+		for _, span := range s.sentenceSpans(text[block[0]:block[1]], &scratch) {
 			start, end := block[0]+span[0], block[0]+span[1]
 			st := text[start:end]
-			id := sentenceID(st)
+			var id string
+			id, scratch.text = sentenceID(st, scratch.text)
 			seen[id]++
 			if n := seen[id]; n > 1 {
 				id = fmt.Sprintf("%s-%d", id, n)
@@ -61,12 +75,6 @@ func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
 	return paras, sents
 }
 
-// sentenceID hashes the sentence with white space normalised.
-func sentenceID(s string) string {
-	h := sha1.Sum([]byte(model.CollapseSpace(s)))
-	return "s-" + hex.EncodeToString(h[:4])
-}
-
 // paragraphSpans returns the byte ranges of the paragraphs of text, trimmed
 // of surrounding white space.
 func paragraphSpans(text string) [][2]int {
@@ -78,8 +86,10 @@ func paragraphSpans(text string) [][2]int {
 		}
 		wrapped := true
 		for _, l := range block {
-			if utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
+			// No more runes than bytes.
+			if l[1]-l[0] > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
 				wrapped = false
+				break
 			}
 		}
 		if wrapped {
@@ -157,19 +167,24 @@ func trimSpan(s string) (int, int) {
 	return l, r
 }
 
-// sentenceSpans splits one paragraph into sentence byte ranges.
-func (s *Segmenter) sentenceSpans(para string) [][2]int {
-	var spans [][2]int
-	for _, t := range s.tok.Tokenize(para) {
-		l, r := trimSpan(para[t.Start:t.End])
+// sentenceSpans splits one paragraph into sentence byte ranges, in
+// buffers of scratch that the next call reuses.
+func (s *Segmenter) sentenceSpans(para string, scratch *segmentScratch) [][2]int {
+	scratch.breaks = append(s.punkt.appendBreaks(scratch.breaks[:0], para), len(para))
+	spans := scratch.spans[:0]
+	start := 0
+	for _, end := range scratch.breaks {
+		l, r := trimSpan(para[start:end])
 		if l < r {
-			spans = splitAfterNumbers(para, t.Start+l, t.Start+r, spans)
+			spans = splitAfterNumbers(para, start+l, start+r, spans)
 		}
+		start = end
 	}
+	scratch.spans = spans
 	// Rejoin what the tokenizer cut inside a quotation, a piece that
 	// starts in lower case (a continuation, not a sentence), and a number
 	// cut from the abbreviation it follows ("Aug. 3").
-	var out [][2]int
+	out := scratch.joined[:0]
 	for i := 0; i < len(spans); i++ {
 		cur := spans[i]
 		for i+1 < len(spans) {
@@ -193,6 +208,7 @@ func (s *Segmenter) sentenceSpans(para string) [][2]int {
 		}
 		out = append(out, cur)
 	}
+	scratch.joined = out
 	return out
 }
 
@@ -202,7 +218,12 @@ func (s *Segmenter) sentenceSpans(para string) [][2]int {
 // not the span's first word (a list item's "1.").
 func splitAfterNumbers(para string, start, end int, spans [][2]int) [][2]int {
 	for i := start; i+2 < end; i++ {
-		if para[i] != '.' || para[i+1] != ' ' || i == start || !isDigit(para[i-1]) {
+		dot := strings.IndexByte(para[i:end-2], '.')
+		if dot < 0 {
+			break
+		}
+		i += dot
+		if para[i+1] != ' ' || i == start || !isDigit(para[i-1]) {
 			continue
 		}
 		j := i - 1

@@ -1,0 +1,133 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neurosnap/sentences"
+)
+
+// words returns the tokens of text that Punkt's annotation steps look at,
+// cut and placed as DefaultWordTokenizer.Tokenize(text, false) cuts and
+// places them, in their order: each word that holds sentence punctuation
+// ('.', '!', '?', '。', '！', '？') and the word after it. No step looks
+// at another word, nor changes one (see newPunkt), so the steps decide the
+// same breaks on these as on all the words, without a token for every
+// word. As that tokenizer does, a text without words is one token. The
+// tokens are held in buf, which they replace.
+//
+// The loop is that tokenizer's, quirks included: a word ends at white
+// space, after a CJK punctuation mark, or at the text's last byte (so a
+// text that ends in another multi-byte rune loses its last word, and a
+// CJK mark one byte before the end takes that byte into its word).
+func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
+	n := len(text)
+	if n == 0 {
+		return nil
+	}
+	toks := buf.toks[:0]
+	last := 0
+	mark := -1 // where the last sentence punctuation seen starts
+	seen, after := false, false
+	for i := 0; i < n; {
+		// Most bytes are ASCII letters, digits and punctuation, within a
+		// word: skip them at once.
+		for ; i < n-1 && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
+			if c := text[i]; c == '.' || c == '!' || c == '?' {
+				mark = i
+			}
+		}
+		at := i
+		char, size := rune(text[i]), 1
+		space, cjk := isASCIISpace(text[i]), false
+		if char >= utf8.RuneSelf {
+			char, size = utf8.DecodeRuneInString(text[i:])
+			space, cjk = unicode.IsSpace(char), sentences.IsCjkPunct(char)
+			if cjk && char != '；' {
+				mark = at
+			}
+		} else if char == '.' || char == '!' || char == '?' {
+			mark = at
+		}
+		i += size
+		if !cjk && !space && at != n-1 {
+			continue
+		}
+		end := at
+		if cjk {
+			end = i
+		}
+		cursor := end
+		if end == n-1 {
+			cursor = n
+		}
+		word := text[last:cursor]
+		if word != "" && isASCIISpace(word[0]) {
+			word = word[1:] // the space that ends the word before
+		}
+		if word == "" || word[0] >= utf8.RuneSelf || isASCIISpace(word[0]) || word[len(word)-1] >= utf8.RuneSelf || isASCIISpace(word[len(word)-1]) {
+			word = trimSpace(word)
+		}
+		if word == "" {
+			continue
+		}
+		seen = true
+		// The word is text[last:cursor] less white space, so it holds
+		// punctuation if the scan marked some there, or if the byte the
+		// scan has not read yet (see above) is some.
+		punct := mark >= last || cursor > i && hasSentencePunct(text[i:cursor])
+		if punct || after {
+			toks = append(toks, p.token(word, cursor))
+		}
+		last, after = cursor, punct
+	}
+	if !seen {
+		toks = append(toks, p.token(text, n))
+	}
+	out := buf.ptrs[:0]
+	for i := range toks {
+		out = append(out, &toks[i])
+	}
+	buf.toks, buf.ptrs = toks, out
+	return out
+}
+
+// token returns a token as sentences.NewToken makes it.
+func (p *punkt) token(word string, pos int) sentences.Token {
+	t := p.blank
+	t.Tok, t.Position = word, pos
+	return t
+}
+
+// hasSentencePunct reports what DefaultPunctStrings.HasSentencePunct
+// does: whether w holds '.', '!', '?', '。', '！' or '？'. A valid
+// multi-byte rune is found byte for byte, as no rune's encoding starts
+// inside another's.
+func hasSentencePunct(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '.', '!', '?':
+			return true
+		case 0xE3, 0xEF: // the first byte of 。, and of ！ and ？
+			if r, _ := utf8.DecodeRuneInString(w[i:]); r == '。' || r == '！' || r == '？' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimSpace is strings.TrimSpace, with ASCII white space trimmed at once.
+func trimSpace(s string) string {
+	for s != "" && isASCIISpace(s[0]) {
+		s = s[1:]
+	}
+	for s != "" && isASCIISpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	if s != "" && (s[0] >= utf8.RuneSelf || s[len(s)-1] >= utf8.RuneSelf) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
