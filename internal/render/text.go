@@ -1,0 +1,60 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// TextHTML returns the article's text as the default theme's article page
+// shows it: Paragraphs made into HTML in Go, each sentence with its anchor
+// and the links to the claims citing it. An article page of a large
+// briefing has hundreds of sentences, and the template's loop over them
+// cost more than the rest of the page; a theme may still loop over
+// Paragraphs itself. It makes the text on each call, as Paragraphs does.
+func (av *ArticleView) TextHTML() template.HTML {
+	var b strings.Builder
+	root := rootOf(av.Path)
+	for _, p := range av.Paragraphs() {
+		if p.Furniture {
+			b.WriteString(`<p class="furniture"><span class="furniture-label">Not part of the article: </span>`)
+		} else {
+			b.WriteString("<p>")
+		}
+		for _, s := range p.Sentences {
+			if len(s.Claims) > 0 {
+				b.WriteString(`<span class="s cited" id="`)
+			} else {
+				b.WriteString(`<span class="s" id="`)
+			}
+			escapeHTML(&b, s.ID)
+			b.WriteString(`">`)
+			b.WriteString(string(s.HTML))
+			for _, c := range s.Claims {
+				citation(&b, c, root)
+			}
+			b.WriteString("</span> ")
+		}
+		b.WriteString("</p>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// citation writes the link from a cited sentence to claim c, on a page
+// whose Root is root.
+func citation(b *strings.Builder, c *ClaimView, root string) {
+	status := string(c.Status)
+	b.WriteString(`<a class="cite cite-`)
+	escapeHTML(b, status)
+	b.WriteString(`" href="`)
+	escapeURL(b, root)
+	escapeURL(b, c.Path)
+	for _, attr := range []string{`" title="Cited by the `, `" aria-label="Cited by the `} {
+		b.WriteString(attr)
+		escapeHTML(b, status)
+		b.WriteString(" claim: ")
+		escapeHTML(b, c.Title)
+	}
+	b.WriteString(`">`)
+	escapeHTML(b, status)
+	b.WriteString("</a>")
+}
