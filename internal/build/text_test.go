@@ -12,31 +12,45 @@ import (
 	"briefing/internal/render"
 )
 
-// textLoop is how the default theme's article page made its text before
-// the text was made in Go (render.ArticleView.TextHTML): a template loop
-// over the paragraphs, sentences and citations.
-const textLoop = `{{range .Paragraphs}}<p{{if .Furniture}} class="furniture"{{end}}>{{if .Furniture}}<span class="furniture-label">Not part of the article: </span>{{end}}{{range .Sentences}}<span class="s{{if .Claims}} cited{{end}}" id="{{.ID}}">{{.HTML}}{{range .Claims}}<a class="cite cite-{{.Status}}" href="{{$.Root}}{{.Path}}" title="Cited by the {{.Status}} claim: {{.Title}}" aria-label="Cited by the {{.Status}} claim: {{.Title}}">{{.Status}}</a>{{end}}</span> {{end}}</p>
-{{end}}`
+// loops are the template loops the default theme's pages ran before their
+// output was made in Go, and the call that replaced each.
+var loops = []struct {
+	file, call, loop, pages string
+}{{
+	file:  "article.html",
+	call:  ".TextHTML",
+	loop:  `{{range .Paragraphs}}<p{{if .Furniture}} class="furniture"{{end}}>{{if .Furniture}}<span class="furniture-label">Not part of the article: </span>{{end}}{{range .Sentences}}<span class="s{{if .Claims}} cited{{end}}" id="{{.ID}}">{{.HTML}}{{range .Claims}}<a class="cite cite-{{.Status}}" href="{{$.Root}}{{.Path}}" title="Cited by the {{.Status}} claim: {{.Title}}" aria-label="Cited by the {{.Status}} claim: {{.Title}}">{{.Status}}</a>{{end}}</span> {{end}}</p>` + "\n{{end}}",
+	pages: "articles/",
+}, {
+	file:  "actor.html",
+	call:  ".SentencesHTML",
+	loop:  `{{range .Sentences}}<li><a href="{{$.Root}}{{.Path}}">{{.Text}}</a></li>` + "\n{{end}}",
+	pages: "actors/",
+}}
 
-// loopTemplate returns the default theme's article page with its text
-// made by textLoop.
-func loopTemplate(t *testing.T) []byte {
+// loopTheme returns the default theme's page templates with each call of
+// loops replaced by its loop.
+func loopTheme(t *testing.T) fstest.MapFS {
 	t.Helper()
-	page, err := os.ReadFile("../../templates/article.html")
-	if err != nil {
-		t.Fatal(err)
+	theme := fstest.MapFS{}
+	for _, l := range loops {
+		page, err := os.ReadFile("../../templates/" + l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := regexp.MustCompile(`\{\{/\*[^\n]*?\*/\}\}\{\{` + regexp.QuoteMeta(l.call) + `\}\}`)
+		if !call.Match(page) {
+			t.Fatalf("templates/%s does not print %s", l.file, l.call)
+		}
+		theme["templates/"+l.file] = &fstest.MapFile{Data: call.ReplaceAllLiteral(page, []byte(l.loop))}
 	}
-	call := regexp.MustCompile(`(?m)^\{\{/\*[^\n]*\*/\}\}\{\{\.TextHTML\}\}`)
-	if !call.Match(page) {
-		t.Fatal("templates/article.html does not print .TextHTML at the start of a line")
-	}
-	return call.ReplaceAllLiteral(page, []byte(textLoop))
+	return theme
 }
 
-// TestTextHTMLMatchesTemplate: the article pages the default theme makes
-// with the text built in Go are byte for byte those that the template
-// loop made, on the default briefing with a hostile article and claim
-// added, and on a generated one.
+// TestTextHTMLMatchesTemplate: the article and actor pages the default
+// theme makes with their long lists built in Go are byte for byte those
+// that the template loops made, on the default briefing with a hostile
+// article and claim added, and on a generated one.
 func TestTextHTMLMatchesTemplate(t *testing.T) {
 	hostile := fstest.MapFS{
 		"content/articles/zzz-hostile.txt": {Data: []byte("Officials said <script>alert(1)</script> & 1+1 \"were\" found.\n\nA second paragraph\x00 <b>'bold'</b>.\n")},
@@ -54,20 +68,21 @@ func TestTextHTMLMatchesTemplate(t *testing.T) {
 	b := newBuilder(t)
 	for _, br := range briefings {
 		got := buildOK(t, b, br.fsys).Files
-		loop := fstest.MapFS{"templates/article.html": {Data: loopTemplate(t)}}
-		want := buildOK(t, b, render.Overlay(loop, br.fsys)).Files
-		pages := 0
-		for _, p := range want.Paths() {
-			if !strings.HasPrefix(p, "articles/") || p == "articles/index.html" {
-				continue
+		want := buildOK(t, b, render.Overlay(loopTheme(t), br.fsys)).Files
+		for _, l := range loops {
+			pages := 0
+			for _, p := range want.Paths() {
+				if !strings.HasPrefix(p, l.pages) || p == l.pages+"index.html" {
+					continue
+				}
+				pages++
+				if !bytes.Equal(got[p], want[p]) {
+					t.Errorf("%s: %s differs from the template loop's:\n%s", br.name, p, firstDiff(got[p], want[p]))
+				}
 			}
-			pages++
-			if !bytes.Equal(got[p], want[p]) {
-				t.Errorf("%s: %s differs from the template loop's:\n%s", br.name, p, firstDiff(got[p], want[p]))
+			if pages == 0 {
+				t.Errorf("%s: no page in %s", br.name, l.pages)
 			}
-		}
-		if pages == 0 {
-			t.Errorf("%s: no article page", br.name)
 		}
 	}
 }

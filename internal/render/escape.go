@@ -7,29 +7,43 @@ import (
 // The functions here write strings as html/template's escapers write them
 // in the contexts the theme's pre-built fragments use them (see
 // text.go), so that a fragment made in Go is byte for byte what the
-// template made; TestTextHTMLMatchesTemplate holds them to it.
+// template made; TestEscapeMatchesTemplate holds them to it.
 
 // escapeHTML writes s escaped for HTML text or a quoted attribute's value,
 // as html/template escapes a string there.
-func escapeHTML(b *strings.Builder, s string) {
+func escapeHTML(b *strings.Builder, s string) { escape(b, s, true) }
+
+// escapeText writes s escaped as html.EscapeString escapes it, without
+// making a string of it.
+func escapeText(b *strings.Builder, s string) { escape(b, s, false) }
+
+// escape writes s with &, ', <, > and " replaced by entities, and, when
+// asTemplate, NUL and + too, as html/template replaces them.
+func escape(b *strings.Builder, s string, asTemplate bool) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		var r string
 		switch s[i] {
-		case 0:
-			r = "\uFFFD"
 		case '"':
 			r = "&#34;"
 		case '&':
 			r = "&amp;"
 		case '\'':
 			r = "&#39;"
-		case '+':
-			r = "&#43;"
 		case '<':
 			r = "&lt;"
 		case '>':
 			r = "&gt;"
+		case 0:
+			if !asTemplate {
+				continue
+			}
+			r = "\uFFFD"
+		case '+':
+			if !asTemplate {
+				continue
+			}
+			r = "&#43;"
 		default:
 			continue
 		}

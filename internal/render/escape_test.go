@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"html/template"
 	"strings"
 	"testing"
@@ -34,6 +35,11 @@ func TestEscapeMatchesTemplate(t *testing.T) {
 			if got.String() != want.String() {
 				t.Errorf("%q, %q:\ngot  %s\nwant %s", start, rest, got.String(), want.String())
 			}
+		}
+		var text strings.Builder
+		escapeText(&text, start)
+		if text.String() != html.EscapeString(start) {
+			t.Errorf("escapeText(%q) = %q, want %q", start, text.String(), html.EscapeString(start))
 		}
 	}
 }
