@@ -113,6 +113,23 @@ func TestSinkFailures(t *testing.T) {
 		t.Errorf("a failing template gave no error in templates/claim.html: %v", res.Diags)
 	}
 
+	// Two kinds of page fail: the error is the first in site order, the
+	// same as without a sink, however the goroutines ran.
+	edit(t, dir, "templates/actor.html", func(string) string { return `{{define "main"}}{{.Actor.NoSuchField}}{{end}}` })
+	want, err := b.Build(t.Context(), os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		got, err := b.Build(t.Context(), os.DirFS(dir), Options{Sink: &mapSink{files: map[string][]byte{}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Diags.Errors().Error() != want.Diags.Errors().Error() {
+			t.Errorf("with a sink: %v\nwithout: %v", got.Diags.Errors(), want.Diags.Errors())
+		}
+	}
+
 	if err := os.RemoveAll(filepath.Join(dir, "templates")); err != nil {
 		t.Fatal(err)
 	}

@@ -83,27 +83,28 @@ func (r *Renderer) buffer() *bytes.Buffer {
 	return new(bytes.Buffer)
 }
 
-// each calls f(i) for the index of every non-static file, in site order,
-// on as many goroutines as there are processors, and returns when all
-// calls have returned. It stops starting calls when halt is set, or the
-// Output's context is done or a page has run out of time, and then
-// returns that error;
-// otherwise it returns the error of the first file in site order whose
-// call failed, wrapped with the file's name unless it is a template's.
-// Every index below a failed one has been called by then, so the error
-// does not depend on how the goroutines ran.
+// each calls f(i) for the index of every non-static file, on as many
+// goroutines as there are processors, and returns when all calls have
+// returned. It stops starting calls when halt is set, or the Output's
+// context is done or a page has run out of time, and then returns that
+// error; otherwise it returns the error of the first file in site order
+// whose call failed, wrapped with the file's name unless it is a
+// template's. The data files go first: each is one long step (the data of
+// the whole site), which at the end would leave the other cores idle.
 func (o *Output) each(halt *atomic.Bool, f func(i int) error) error {
+	n := len(o.order)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var mu sync.Mutex // guards first and firstErr
-	first, firstErr := len(o.order), error(nil)
-	for range min(runtime.GOMAXPROCS(0), len(o.order)) {
+	first, firstErr := n, error(nil)
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(o.order) || halt.Load() || o.ctx.Err() != nil || o.stuck.Load() != nil {
+				k := int(next.Add(1)) - 1
+				if k >= n || halt.Load() || o.ctx.Err() != nil || o.stuck.Load() != nil {
 					return
 				}
+				i := (k + n - o.data) % n // the data files, then the pages
 				if err := f(i); err != nil {
 					mu.Lock()
 					if i < first {

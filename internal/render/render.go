@@ -145,6 +145,7 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 		o.files[name] = &lazyFile{make: extras[name]}
 		o.order = append(o.order, name)
 	}
+	o.data = len(extras)
 	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
