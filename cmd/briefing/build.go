@@ -103,6 +103,8 @@ type countingSink struct {
 	n    atomic.Int64
 }
 
+// WriteFile writes one file of the build and counts it; it makes a
+// countingSink a build.Sink.
 func (s *countingSink) WriteFile(name string, data []byte) error {
 	if err := s.dir.WriteFile(name, data); err != nil {
 		return err
