@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"briefing/internal/build"
@@ -61,10 +62,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	opt := build.Options{BaseURL: *baseURL, Minify: *minify}
-	var written func(done, total int)
+	// The site is written as it renders, into a temporary folder that
+	// replaces out only when the build succeeds.
+	dir, err := site.Create(*out, *src)
+	if err != nil {
+		return err
+	}
+	defer dir.Close()
+	sink := &countingSink{dir: dir, prog: prog}
+	opt := build.Options{BaseURL: *baseURL, Minify: *minify, Sink: sink}
 	if prog != nil {
-		opt.Progress, written = prog, prog.written
+		opt.Progress = prog
 	}
 	res, err := b.Build(ctx, fsys, opt)
 	prog.Clear()
@@ -75,15 +83,33 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printDiags(stderr, res.Diags, false)
-	if res.Files == nil {
+	if res.Output == nil {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
 		return errReported
 	}
-	if err := site.WriteProgress(*out, *src, res.Files, written); err != nil {
+	if err := dir.Commit(); err != nil {
 		return err
 	}
 	prog.Close()
-	fmt.Fprintf(stdout, "built %d files into %s in %v\n", len(res.Files), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %d files into %s in %v\n", sink.n.Load(), *out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// countingSink writes a build's files into dir, counting them, and shows
+// how many are written on prog.
+type countingSink struct {
+	dir  *site.Dir
+	prog *progress
+	n    atomic.Int64
+}
+
+// WriteFile writes one file of the build and counts it; it makes a
+// countingSink a build.Sink.
+func (s *countingSink) WriteFile(name string, data []byte) error {
+	if err := s.dir.WriteFile(name, data); err != nil {
+		return err
+	}
+	s.prog.wrote(int(s.n.Add(1)))
 	return nil
 }
 

@@ -28,6 +28,7 @@ type progress struct {
 	text  string    // what it is doing
 	since time.Time // when the stage started
 	drawn bool      // the line shows something
+	files int       // how many files the build renders and writes
 }
 
 // newProgress returns a progress on w when w is a terminal, and nil
@@ -85,7 +86,15 @@ func (p *progress) show(stage, text string) {
 // Report shows a build's stage as it starts; it makes a progress a
 // build.Reporter. A stage's end shows until the next stage starts.
 func (p *progress) Report(pr build.Progress) {
+	if p == nil {
+		return
+	}
 	switch {
+	case pr.Stage == build.Rendering && pr.Done == 0:
+		p.mu.Lock()
+		p.files = pr.Total
+		p.mu.Unlock()
+		p.show(string(pr.Stage), fmt.Sprintf("%s %s %s", pr.Stage, thousands(pr.Total), items(pr.Stage)))
 	case pr.Stage == build.Loading:
 		p.show(string(pr.Stage), "loading files")
 	case pr.Done == 0:
@@ -97,6 +106,18 @@ func (p *progress) Report(pr build.Progress) {
 // site.WriteProgress.
 func (p *progress) written(done, total int) {
 	p.show("writing", fmt.Sprintf("writing files %s/%s", thousands(done), thousands(total)))
+}
+
+// wrote shows how many of the files the build renders are written, as
+// they are written while the build renders.
+func (p *progress) wrote(done int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	total := p.files
+	p.mu.Unlock()
+	p.written(done, total)
 }
 
 // items names what a stage counts.

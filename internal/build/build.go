@@ -1,6 +1,7 @@
 // Package build runs the pipeline from a briefing folder to a rendered site:
 // config → content → analysis → render. It writes nothing; the caller
-// decides whether to write the files (site.Write), serve them, or only
+// decides whether to write the files (site.Write, or a site.Dir given as
+// Options.Sink, which takes each file as it renders), serve them, or only
 // report the diagnostics.
 //
 // Build reads only what fsys serves, so fsys decides what of the disk may
@@ -46,6 +47,20 @@ type Options struct {
 	// Progress, when set, is told as each stage starts and ends, on the
 	// goroutine running Build; it must return quickly.
 	Progress Reporter
+	// Sink, when set, is given each file as it is rendered, and
+	// Result.Files stays nil: "briefing build" writes the site as it
+	// renders, never holding all of it. When the build fails, Sink may have
+	// been given some of the files, which the caller must then discard.
+	Sink Sink
+}
+
+// Sink takes the files of a build as they are rendered. WriteFile is
+// called from several goroutines at once, once for each output path
+// (slash-separated, relative to the site root), and may use data only
+// until it returns. An error of WriteFile stops the build and is Build's
+// error. A *site.Dir is a Sink.
+type Sink interface {
+	WriteFile(name string, data []byte) error
 }
 
 // Result is the outcome of one build.
@@ -54,7 +69,7 @@ type Result struct {
 	Site     *model.Site       // the briefing as loaded
 	Findings *model.Findings   // what the analysis found in it
 	Output   *render.Output    // nil when the build failed
-	Files    render.Files      // every file rendered; nil when the build failed or was Lazy
+	Files    render.Files      // every file rendered; nil when the build failed, was Lazy or had a Sink
 	Diags    model.Diagnostics // every finding, errors first by position
 }
 
@@ -155,10 +170,18 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	}
 	pages := len(out.Paths())
 	opt.report(Rendering, 0, pages)
-	files, err := out.All()
-	opt.report(Rendering, len(files), pages)
+	var files render.Files
+	if opt.Sink != nil {
+		err = stream(out, opt)
+	} else {
+		files, err = out.All()
+	}
+	opt.report(Rendering, pages, pages)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
+	}
+	if se := (sinkError{}); errors.As(err, &se) {
+		return nil, se.err
 	}
 	res.Diags = append(res.Diags, out.Diags()...)
 	if err != nil {
@@ -168,7 +191,7 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	if res.Diags.HasErrors() {
 		return res, nil
 	}
-	if opt.Minify {
+	if opt.Minify && files != nil {
 		if err := minifyFiles(files); err != nil {
 			return nil, err
 		}
@@ -176,3 +199,33 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	res.Output, res.Files = out, files
 	return res, nil
 }
+
+// stream renders every file of out and gives it to opt.Sink, minified when
+// opt says so. An error of the sink or the minifier, which is not about
+// content, comes back as a sinkError.
+func stream(out *render.Output, opt Options) error {
+	var m *minifier
+	if opt.Minify {
+		m = newMinifier()
+	}
+	return out.Each(func(name string, data []byte) error {
+		if m != nil {
+			d, err := m.file(name, data)
+			if err != nil {
+				return sinkError{err}
+			}
+			data = d
+		}
+		if err := opt.Sink.WriteFile(name, data); err != nil {
+			return sinkError{err}
+		}
+		return nil
+	})
+}
+
+// sinkError is a failure to minify or take a file, as opposed to one to
+// render it.
+type sinkError struct{ err error }
+
+func (e sinkError) Error() string { return e.err.Error() }
+func (e sinkError) Unwrap() error { return e.err }

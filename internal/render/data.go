@@ -93,18 +93,20 @@ func day(t time.Time) string {
 func (v *views) dataJSON() ([]byte, error) {
 	d := dataSite{Title: v.info.Title, BaseURL: v.cfg.BaseURL,
 		Articles: []dataArticle{}, Actors: []dataActor{}, Claims: []dataClaim{}}
+	copies := map[string][]model.Copy{} // by the copy's slug, in the findings' order
+	for _, c := range v.f.Copies {
+		copies[c.Copy] = append(copies[c.Copy], c)
+	}
 	for _, a := range v.s.Articles {
 		da := dataArticle{Slug: a.Slug, Title: a.Title, TitleBy: a.TitleBy, Outlet: a.Outlet, Origin: a.Origin, Author: a.Author,
 			Published: day(a.Published), URL: a.URL, Language: a.Language, Sentences: len(v.f.Article(a.Slug).Sentences),
 			Copies: []dataCopy{}, DerivedFrom: a.DerivedFrom}
-		for _, c := range v.f.Copies {
-			if c.Copy == a.Slug {
-				src := "detected"
-				if c.Editor {
-					src = "editor"
-				}
-				da.Copies = append(da.Copies, dataCopy{Of: c.Of, Share: float64(int(c.Share*1000+0.5)) / 1000, Source: src})
+		for _, c := range copies[a.Slug] {
+			src := "detected"
+			if c.Editor {
+				src = "editor"
 			}
+			da.Copies = append(da.Copies, dataCopy{Of: c.Of, Share: float64(int(c.Share*1000+0.5)) / 1000, Source: src})
 		}
 		d.Articles = append(d.Articles, da)
 	}

@@ -85,7 +85,7 @@ var (
 // has taken too long or grown too large, or when ctx is done or stuck
 // says another page of the site ran out of time.
 type pageWriter struct {
-	buf      bytes.Buffer
+	buf      *bytes.Buffer
 	ctx      context.Context
 	deadline time.Time
 	stuck    *atomic.Pointer[TemplateError]

@@ -1,12 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -33,6 +33,7 @@ type Output struct {
 	static Files                // the theme's static files, read eagerly
 	files  map[string]*lazyFile // every other output file
 	order  []string             // the keys of files: pages in site order, then data files
+	data   int                  // how many data files end order
 	diags  model.Diagnostics    // guarded by v.mu
 }
 
@@ -85,14 +86,15 @@ func (o *Output) File(name string) ([]byte, error) {
 			f.data, f.err = f.make()
 			return
 		}
-		f.data, f.err = o.render(name, f.page())
+		f.data, f.err = o.render(name, f.page(), new(bytes.Buffer))
 	})
 	return f.data, f.err
 }
 
-// render executes page p's template into a pageWriter.
-func (o *Output) render(name string, p *Page) ([]byte, error) {
-	w := &pageWriter{ctx: o.ctx, deadline: time.Now().Add(pageTime), stuck: &o.stuck, ticks: o.r.ticks}
+// render executes page p's template into a pageWriter writing to buf,
+// and returns buf's bytes.
+func (o *Output) render(name string, p *Page, buf *bytes.Buffer) ([]byte, error) {
+	w := &pageWriter{buf: buf, ctx: o.ctx, deadline: time.Now().Add(pageTime), stuck: &o.stuck, ticks: o.r.ticks}
 	err := o.r.pages[p.Kind].ExecuteTemplate(w, "base.html", p)
 	switch {
 	case err == nil:
@@ -138,38 +140,16 @@ func (o *Output) Diags() model.Diagnostics {
 // error is the first failure in site order, or the page that ran out of
 // time, or the Output's context's error.
 func (o *Output) All() (Files, error) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(o.order)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(o.order) || o.ctx.Err() != nil || o.stuck.Load() != nil {
-					return
-				}
-				o.File(o.order[i])
-			}
-		}()
-	}
-	wg.Wait()
-	if err := o.ctx.Err(); err != nil {
+	err := o.each(new(atomic.Bool), func(i int) error {
+		_, err := o.File(o.order[i])
+		return err
+	})
+	if err != nil {
 		return nil, err
-	}
-	if te := o.stuck.Load(); te != nil {
-		return nil, te
 	}
 	out := make(Files, len(o.static)+len(o.files))
 	for _, name := range o.order {
-		data, err := o.File(name)
-		if err != nil {
-			if _, ok := err.(*TemplateError); !ok {
-				err = fmt.Errorf("render %s: %w", name, err)
-			}
-			return nil, err
-		}
-		out[name] = data
+		out[name] = o.files[name].data
 	}
 	for name, data := range o.static {
 		out[name] = data

@@ -1,8 +1,9 @@
 // Package render turns an analysed model.Site into the bytes of every output
 // file. Templates are parsed once, in New; Renderer.Site does no disk I/O,
 // and its Output renders each file when first asked for, so the preview
-// server can serve from memory only the pages it shows, and the site
-// package can write them all (Output.All) atomically.
+// server can serve from memory only the pages it shows, and a build can
+// hand each file to the site package as it renders (Output.Each), or
+// collect them all (Output.All).
 //
 // Templates live in the theme's templates/ folder: base.html defines the
 // page frame and each page kind has its own file (index.html, articles.html,
@@ -34,6 +35,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"briefing/internal/config"
 	"briefing/internal/markdown"
@@ -45,7 +47,8 @@ type Renderer struct {
 	pages  map[string]*template.Template
 	static fs.FS
 	md     *markdown.Renderer
-	ticks  ticks // see addTicks
+	ticks  ticks     // see addTicks
+	bufs   sync.Pool // of *bytes.Buffer, for pages rendered by Output.Each
 }
 
 // pageKinds are the page templates every theme provides.
@@ -142,6 +145,7 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 		o.files[name] = &lazyFile{make: extras[name]}
 		o.order = append(o.order, name)
 	}
+	o.data = len(extras)
 	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err

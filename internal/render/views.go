@@ -3,7 +3,6 @@ package render
 import (
 	"errors"
 	"fmt"
-	"html"
 	"html/template"
 	"slices"
 	"sort"
@@ -125,11 +124,26 @@ type ParagraphView struct {
 // once for the build: only the article's page shows them, and a large
 // site would keep every article's text twice more until it is written.
 func (av *ArticleView) Paragraphs() []*ParagraphView {
-	a, ms := av.Article, av.mentions
 	root := rootOf(av.Path) // the sentences are shown on the article's page
 	paras := make([]*ParagraphView, 0, len(av.found.Paragraphs))
+	var b strings.Builder
+	av.walk(func(p model.Paragraph) {
+		paras = append(paras, &ParagraphView{Sentences: make([]*SentenceView, 0, p.Last-p.First+1), Furniture: p.Furniture})
+	}, func(s model.Sentence, ms []model.Mention) {
+		b.Reset()
+		writeSentence(&b, av.Article, s, ms, root)
+		para := paras[len(paras)-1]
+		para.Sentences = append(para.Sentences, &SentenceView{ID: s.ID, HTML: template.HTML(b.String()), Claims: av.cited[s.ID]})
+	})
+	return paras
+}
+
+// walk calls paragraph for each paragraph of the article and then
+// sentence for each of its sentences, with the sentence's mentions.
+func (av *ArticleView) walk(paragraph func(model.Paragraph), sentence func(model.Sentence, []model.Mention)) {
+	ms := av.mentions
 	for _, p := range av.found.Paragraphs {
-		para := make([]*SentenceView, 0, p.Last-p.First+1)
+		paragraph(p)
 		for i := p.First; i <= p.Last; i++ {
 			// Mentions are in text order, so each sentence's are the
 			// run at the front of what is left.
@@ -140,13 +154,10 @@ func (av *ArticleView) Paragraphs() []*ParagraphView {
 			for n < len(ms) && ms[n].Sentence == i {
 				n++
 			}
-			s := av.found.Sentences[i]
-			para = append(para, &SentenceView{ID: s.ID, HTML: sentenceHTML(a, s, ms[:n], root), Claims: av.cited[s.ID]})
+			sentence(av.found.Sentences[i], ms[:n])
 			ms = ms[n:]
 		}
-		paras = append(paras, &ParagraphView{Sentences: para, Furniture: p.Furniture})
 	}
-	return paras
 }
 
 // CopyView is one copy relation as pages show it.
@@ -232,7 +243,7 @@ func (av *ActorView) named() {
 			}
 		}
 		if group == nil || group.Article.Slug != m.Article {
-			av.groups = append(av.groups, MentionGroup{Article: v.articles[m.Article]})
+			av.groups = append(av.groups, MentionGroup{Article: v.articles[m.Article], root: rootOf(av.Path)})
 			group = &av.groups[len(av.groups)-1]
 		}
 		group.Sentences = append(group.Sentences, v.sentenceLink(v.ref(m.Article, m.Sentence)))
@@ -273,6 +284,8 @@ type SentenceLink struct {
 type MentionGroup struct {
 	Article   *ArticleView
 	Sentences []SentenceLink
+
+	root string // the Root of the actor's page, which lists the group
 }
 
 // CoMention is another actor named in the same sentences, and how often.
@@ -545,23 +558,24 @@ func (v *views) ref(article string, i int) model.SentenceRef {
 	return r
 }
 
-// sentenceHTML escapes the sentence text and links the actor names in it,
-// for a page whose Root is root.
-func sentenceHTML(a *model.Article, s model.Sentence, ms []model.Mention, root string) template.HTML {
-	var b strings.Builder
+// writeSentence writes the sentence's text, escaped, with the actor names
+// in it linked, for a page whose Root is root.
+func writeSentence(b *strings.Builder, a *model.Article, s model.Sentence, ms []model.Mention, root string) {
 	at := s.Start
 	for _, m := range ms {
 		if m.Start < at || m.End > s.End {
 			continue
 		}
-		b.WriteString(html.EscapeString(a.Text[at:m.Start]))
-		b.WriteString(`<a class="actor" href="` + html.EscapeString(root+ActorPath(m.Actor)) + `">`)
-		b.WriteString(html.EscapeString(a.Text[m.Start:m.End]))
+		escapeText(b, a.Text[at:m.Start])
+		b.WriteString(`<a class="actor" href="`)
+		escapeText(b, root)
+		escapeText(b, ActorPath(m.Actor))
+		b.WriteString(`">`)
+		escapeText(b, a.Text[m.Start:m.End])
 		b.WriteString("</a>")
 		at = m.End
 	}
-	b.WriteString(html.EscapeString(a.Text[at:s.End]))
-	return template.HTML(b.String())
+	escapeText(b, a.Text[at:s.End])
 }
 
 // linkClaims marks cited sentences and files claims under their actors.

@@ -52,66 +52,22 @@ func Write(out, src string, files map[string][]byte) error {
 // each file with the number of files written so far and their total, for a
 // display of progress.
 func WriteProgress(out, src string, files map[string][]byte, written func(done, total int)) error {
-	out = filepath.Clean(out)
-	if err := CheckTarget(out, src); err != nil {
-		return err
-	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
-	}
-	removeLeftovers(out)
-	tmp, err := os.MkdirTemp(parent, tempPrefix(out))
+	d, err := Create(out, src)
 	if err != nil {
-		return fmt.Errorf("create temporary output: %w", err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	// The marker goes in first, so that a build killed from here on leaves
-	// a directory the next one knows as its own.
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
+	defer d.Close()
 	names := make([]string, 0, len(files))
 	for name := range files {
-		if !filepath.IsLocal(filepath.FromSlash(name)) {
-			return fmt.Errorf("refusing to write %q outside the output directory", name)
+		if err := checkName(name); err != nil {
+			return err
 		}
 		names = append(names, name)
 	}
-	if err := writeAll(tmp, names, files, written); err != nil {
+	if err := writeAll(d, names, files, written); err != nil {
 		return err
 	}
-
-	// Swap: move the old output aside, move the new one in, then delete
-	// the old. If the second rename fails, put the old one back.
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("replace %s: %w", out, err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return fmt.Errorf("replace %s: %w", out, err)
-	}
-	ok = true
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove previous output: %w", err)
-		}
-	}
-	return nil
+	return d.Commit()
 }
 
 // tempPrefix is the start of the name of every temporary directory made
@@ -244,21 +200,16 @@ func checkApart(out, src string) error {
 	}
 }
 
-// writeAll writes files[name] for each of names into dir, making the
-// folders they need, on all cores: a large site is tens of thousands of
-// files, and each costs a few system calls. When written is not nil it is
-// called after each file, one call at a time, as WriteProgress says. It
-// returns one of the errors, when there are any, after every write has
-// stopped.
-func writeAll(dir string, names []string, files map[string][]byte, written func(done, total int)) error {
+// writeAll writes files[name] for each of names into d, on all cores: a
+// large site is tens of thousands of files, and each costs a few system
+// calls. When written is not nil it is called after each file, one call at
+// a time, as WriteProgress says. It returns one of the errors, when there
+// are any, after every write has stopped.
+func writeAll(d *Dir, names []string, files map[string][]byte, written func(done, total int)) error {
 	var mu sync.Mutex // serialises written
 	done := 0
 	return parallel.Each(len(names), func(i int) error {
-		p := filepath.Join(dir, filepath.FromSlash(names[i]))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil { // safe to race: an existing folder is no error
-			return err
-		}
-		if err := os.WriteFile(p, files[names[i]], 0o644); err != nil {
+		if err := d.WriteFile(names[i], files[names[i]]); err != nil {
 			return err
 		}
 		if written != nil {

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"briefing/internal/model"
+)
+
+// TextHTML returns the article's text as the default theme's article page
+// shows it: Paragraphs made into HTML in Go, each sentence with its anchor
+// and the links to the claims citing it. An article page of a large
+// briefing has hundreds of sentences, and the template's loop over them
+// cost more than the rest of the page; a theme may still loop over
+// Paragraphs itself. It makes the text on each call, as Paragraphs does.
+func (av *ArticleView) TextHTML() template.HTML {
+	var b strings.Builder
+	b.Grow(len(av.Article.Text) + len(av.Article.Text)/2)
+	root := rootOf(av.Path)
+	open := false
+	av.walk(func(p model.Paragraph) {
+		if open {
+			b.WriteString("</p>\n")
+		}
+		open = true
+		if p.Furniture {
+			b.WriteString(`<p class="furniture"><span class="furniture-label">Not part of the article: </span>`)
+		} else {
+			b.WriteString("<p>")
+		}
+	}, func(s model.Sentence, ms []model.Mention) {
+		claims := av.cited[s.ID]
+		if len(claims) > 0 {
+			b.WriteString(`<span class="s cited" id="`)
+		} else {
+			b.WriteString(`<span class="s" id="`)
+		}
+		escapeHTML(&b, s.ID)
+		b.WriteString(`">`)
+		writeSentence(&b, av.Article, s, ms, root)
+		for _, c := range claims {
+			citation(&b, c, root)
+		}
+		b.WriteString("</span> ")
+	})
+	if open {
+		b.WriteString("</p>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// citation writes the link from a cited sentence to claim c, on a page
+// whose Root is root.
+func citation(b *strings.Builder, c *ClaimView, root string) {
+	status := string(c.Status)
+	b.WriteString(`<a class="cite cite-`)
+	escapeHTML(b, status)
+	b.WriteString(`" href="`)
+	escapeURL(b, root)
+	escapeURL(b, c.Path)
+	for _, attr := range []string{`" title="Cited by the `, `" aria-label="Cited by the `} {
+		b.WriteString(attr)
+		escapeHTML(b, status)
+		b.WriteString(" claim: ")
+		escapeHTML(b, c.Title)
+	}
+	b.WriteString(`">`)
+	escapeHTML(b, status)
+	b.WriteString("</a>")
+}
+
+// SentencesHTML returns the group's sentences as the default theme's actor
+// page lists them, an item linking to each, made in Go: the actors of a
+// large briefing are named in thousands of sentences. A theme may still
+// range over Sentences itself.
+func (g MentionGroup) SentencesHTML() template.HTML {
+	var b strings.Builder
+	for _, l := range g.Sentences {
+		b.WriteString(`<li><a href="`)
+		escapeURL(&b, g.root)
+		escapeURL(&b, l.Path)
+		b.WriteString(`">`)
+		escapeHTML(&b, l.Text)
+		b.WriteString("</a></li>\n")
+	}
+	return template.HTML(b.String())
+}
