@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // Source independence: an article many of whose sentences are
@@ -92,66 +94,41 @@ func (sh copyShares) share(cp, of string) float64 {
 }
 
 // detectCopies fills s.f.Copies (see pickCopies) from the alignments the
-// corpus finds, and returns those. When ctx is done first, it returns
-// ctx's error and leaves s.f.Copies as it was.
+// corpus finds, and returns those. It aligns the articles on all cores.
+// When ctx is done first, it returns ctx's error and leaves s.f.Copies as
+// it was.
 func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
-	type pair struct {
-		i, j     int
-		verbatim bool
-	}
-	counted := make(map[string]int, len(s.docs))
-	for _, a := range s.docs {
+	counted := make([]int, len(s.docs))
+	for ai, a := range s.docs {
 		for i := range a.Sentences {
 			if q := c.id(a.Slug, i); q >= 0 && len(c.terms[q]) >= minTerms {
-				counted[a.Slug]++
+				counted[ai]++
 			}
 		}
 	}
-	shares := copyShares{}
-	hits := make([]uint8, len(c.refs))
-	var js, vs []int
-	for _, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	found := make([][]aligned, len(s.docs))
+	scratch := make([]*alignScratch, parallel.Workers(len(s.docs)))
+	err := parallel.EachWorker(len(s.docs), func(w, ai int) error {
+		if counted[ai] == 0 {
+			return ctx.Err()
 		}
-		if counted[a.Slug] == 0 {
-			continue
+		if scratch[w] == nil {
+			scratch[w] = &alignScratch{hits: make([]uint8, len(c.refs))}
 		}
-		pairs := map[string][]pair{} // other article → aligned candidates
-		for i := range a.Sentences {
-			q := c.id(a.Slug, i)
-			if q < 0 || len(c.terms[q]) < minTerms {
-				continue
-			}
-			best := map[int32]alignMatch{} // other article → its best sentence
-			for _, m := range c.candidates(q, alignScore, hits) {
-				ai := c.art[m.id]
-				if b, ok := best[ai]; !ok || m.score > b.score || m.score == b.score && m.verbatim > b.verbatim {
-					best[ai] = m
-				}
-			}
-			for _, m := range best {
-				r := c.refs[m.id]
-				pairs[r.Article] = append(pairs[r.Article], pair{i, r.Sentence, m.verbatim >= verbatimScore})
-			}
-		}
-		for other, ps := range pairs {
-			js, vs = js[:0], vs[:0]
-			for _, p := range ps {
-				js = append(js, p.j)
-				if p.verbatim {
-					vs = append(vs, p.j)
-				}
-			}
-			ordered := longestIncreasing(js)
-			slices.Sort(js)
-			slices.Sort(vs)
-			shares[[2]string{a.Slug, other}] = alignment{
-				counted:  counted[a.Slug],
-				other:    counted[other],
-				aligned:  len(slices.Compact(js)),
-				evidence: max(ordered, len(slices.Compact(vs))),
-			}
+		found[ai] = c.alignArticle(s.docs[ai], counted, scratch[w])
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, f := range found {
+		n += len(f)
+	}
+	shares := make(copyShares, n)
+	for ai, f := range found {
+		for _, x := range f {
+			shares[[2]string{s.docs[ai].Slug, c.refs[c.first[x.other]].Article}] = x.alignment
 		}
 	}
 	copies, err := pickCopies(ctx, s, shares, shares.candidates(s))
@@ -160,6 +137,87 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 	}
 	s.f.Copies = copies
 	return shares, nil
+}
+
+// aligned is the alignment of an article with another, by corpus index.
+type aligned struct {
+	other int32
+	alignment
+}
+
+// alignScratch is the scratch space of one goroutine aligning articles.
+type alignScratch struct {
+	hits    []uint8 // one counter per corpus sentence, all zero between calls
+	touched []int32
+	probe   []int32
+	byHits  [copyProbe + 1][]int32
+	cands   []alignMatch
+	best    []alignMatch
+	pairs   []alignPair
+	js, vs  []int
+}
+
+// alignPair is a sentence i of the copy that aligns with sentence j of
+// another article.
+type alignPair struct {
+	other    int32
+	i, j     int32
+	verbatim bool
+}
+
+// alignArticle returns the alignment of article a with each article one
+// of its sentences aligns with, in corpus order; counted holds each
+// article's counted sentences, by corpus index.
+func (c *corpus) alignArticle(a *doc, counted []int, x *alignScratch) []aligned {
+	self := c.slugs[a.Slug]
+	x.pairs = x.pairs[:0]
+	for i := range a.Sentences {
+		q := c.id(a.Slug, i)
+		if q < 0 || len(c.terms[q]) < minTerms {
+			continue
+		}
+		// Each other article's best sentence: of the best score, the
+		// most verbatim; of those, the first candidate.
+		x.best = x.best[:0]
+		for _, m := range c.candidates(q, alignScore, x) {
+			k := slices.IndexFunc(x.best, func(b alignMatch) bool { return c.art[b.id] == c.art[m.id] })
+			switch {
+			case k < 0:
+				x.best = append(x.best, m)
+			case m.score > x.best[k].score || m.score == x.best[k].score && m.verbatim > x.best[k].verbatim:
+				x.best[k] = m
+			}
+		}
+		for _, m := range x.best {
+			x.pairs = append(x.pairs, alignPair{c.art[m.id], int32(i), int32(c.refs[m.id].Sentence), m.verbatim >= verbatimScore})
+		}
+	}
+	// By other article, each's pairs in the copy's sentence order.
+	slices.SortStableFunc(x.pairs, func(p, q alignPair) int { return int(p.other - q.other) })
+	var out []aligned
+	for from := 0; from < len(x.pairs); {
+		other := x.pairs[from].other
+		x.js, x.vs = x.js[:0], x.vs[:0]
+		to := from
+		for ; to < len(x.pairs) && x.pairs[to].other == other; to++ {
+			p := x.pairs[to]
+			x.js = append(x.js, int(p.j))
+			if p.verbatim {
+				x.vs = append(x.vs, int(p.j))
+			}
+		}
+		from = to
+		ordered := longestIncreasing(x.js)
+		slices.Sort(x.js)
+		slices.Sort(x.vs)
+		out = append(out, aligned{other, alignment{
+			counted:  counted[self],
+			other:    counted[other],
+			aligned:  len(slices.Compact(x.js)),
+			evidence: max(ordered, len(slices.Compact(x.vs))),
+		}})
+	}
+	return out
 }
 
 // copyCandidate is an article that copies another, unless the editor says
@@ -332,20 +390,20 @@ type alignMatch struct {
 // sentence q reaches min. Only q's copyProbe rarest words are looked up, so
 // the cost follows the postings of rare words, not the corpus size; a copy
 // keeps a sentence's names, numbers and rare words, so it is still found.
-// hits is scratch space of one counter per corpus sentence, all zero on
-// entry and on return.
-func (c *corpus) candidates(q int, min float64, hits []uint8) []alignMatch {
-	probe := make([]int32, 0, len(c.terms[q]))
+// The result lives in x until the next call.
+func (c *corpus) candidates(q int, min float64, x *alignScratch) []alignMatch {
+	probe := x.probe[:0]
 	for _, t := range c.terms[q] {
 		if len(c.post[t]) > 1 && len(c.post[t]) <= c.maxDF {
 			probe = append(probe, t)
 		}
 	}
-	sort.Slice(probe, func(i, j int) bool { return len(c.post[probe[i]]) < len(c.post[probe[j]]) })
+	x.probe = probe
+	sortByDF(probe, c.post)
 	if len(probe) > copyProbe {
 		probe = probe[:copyProbe]
 	}
-	var touched []int32
+	hits, touched := x.hits, x.touched[:0]
 	for _, t := range probe {
 		for _, d := range c.post[t] {
 			if c.art[d] == c.art[q] {
@@ -357,19 +415,23 @@ func (c *corpus) candidates(q int, min float64, hits []uint8) []alignMatch {
 			hits[d]++
 		}
 	}
+	x.touched = touched
 	// Score only sentences that share at least two of the probed words
 	// (one shared rare word is common between any two reports of an
 	// event), those sharing the most first, and at most copyCandidates of
 	// them: a corpus of near-identical copies would otherwise make this
 	// quadratic. Counting by hit count keeps the selection linear.
-	var byHits [copyProbe + 1][]int32
+	byHits := &x.byHits
+	for h := range byHits {
+		byHits[h] = byHits[h][:0]
+	}
 	for _, d := range touched {
 		if h := hits[d]; h >= 2 {
 			byHits[h] = append(byHits[h], d)
 		}
 		hits[d] = 0
 	}
-	var out []alignMatch
+	out := x.cands[:0]
 	scored := 0
 	for h := copyProbe; h >= 2 && scored < copyCandidates; h-- {
 		ds := byHits[h]
@@ -384,7 +446,15 @@ func (c *corpus) candidates(q int, min float64, hits []uint8) []alignMatch {
 			}
 		}
 	}
+	x.cands = out
 	return out
+}
+
+// sortByDF sorts terms by their number of postings, as sort.Slice does:
+// which of the terms of equal frequency come first decides which are
+// probed, so the order must stay that of sort.Slice.
+func sortByDF(terms []int32, post [][]int32) {
+	slices.SortFunc(terms, func(a, b int32) int { return cmp.Compare(len(post[a]), len(post[b])) })
 }
 
 // align returns how sentences q and d overlap (see alignMatch), and the

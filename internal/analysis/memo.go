@@ -139,11 +139,12 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	}
 	// Weights are IDF scaled to (0, 1], so thresholds do not depend on the
 	// size of the corpus: a word found in one sentence weighs 1.
-	c.idf = make([]float64, len(c.post))
+	c.idf = make([]int64, len(c.post))
 	norm := math.Log(1 + float64(n))
 	for t, p := range c.post {
 		if len(p) > 0 {
-			c.idf[t] = math.Log(1+float64(n)/float64(len(p))) / norm
+			idf := math.Log(1+float64(n)/float64(len(p))) / norm
+			c.idf[t] = int64(idf * fixed)
 		}
 	}
 	c.weight = make([]int64, n)

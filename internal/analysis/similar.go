@@ -41,7 +41,7 @@ type corpus struct {
 	terms  [][]int32           // sentence id → sorted distinct term ids
 	pairs  [][]uint64          // sentence id → sorted adjacent term pairs (see pairKey)
 	post   [][]int32           // term id → ascending sentence ids
-	idf    []float64           // term id → inverse document frequency, in (0, 1]
+	idf    []int64             // term id → inverse document frequency, in (0, 1], fixed-point
 	weight []int64             // sentence id → its weight (see weightOf), fixed-point
 	maxDF  int                 // words more frequent than this are not looked up
 	vocab  []string            // term id → term
@@ -230,6 +230,7 @@ func (c *corpus) weightOf(i int, ignore map[int32]bool) int64 {
 // share, leaving out the ignored words; a phrase both use weighs as its
 // heavier word, so that one shared expression does not count double.
 func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) {
+	some := len(ignore) > 0 // most calls ignore nothing: spare them the look-ups
 	ta, tb := c.terms[a], c.terms[b]
 	for i, j := 0, 0; i < len(ta) && j < len(tb); {
 		switch {
@@ -238,8 +239,8 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 		case ta[i] > tb[j]:
 			j++
 		default:
-			if !ignore[ta[i]] {
-				shared += c.idfx(ta[i])
+			if !some || !ignore[ta[i]] {
+				shared += c.idf[ta[i]]
 				n++
 			}
 			i++
@@ -254,7 +255,7 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 		case pa[i] > pb[j]:
 			j++
 		default:
-			if !ignore[int32(pa[i]>>32)] && !ignore[int32(uint32(pa[i]))] {
+			if !some || !ignore[int32(pa[i]>>32)] && !ignore[int32(uint32(pa[i]))] {
 				shared -= c.pairWeight(pa[i])
 			}
 			i++
@@ -265,7 +266,7 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 }
 
 // idfx is the idf of term t in fixed point.
-func (c *corpus) idfx(t int32) int64 { return int64(c.idf[t] * fixed) }
+func (c *corpus) idfx(t int32) int64 { return c.idf[t] }
 
 // pairWeight is what a phrase of two words weighs less than its words: the
 // lighter word, so that the phrase weighs as its heavier word.
