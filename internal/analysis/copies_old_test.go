@@ -77,13 +77,7 @@ func sharesOld(s *site, c *corpus) copyShares {
 // implementation found, on the seed articles and on a corpus of their
 // rewrites (many copies, many ties among rare words).
 func TestDetectCopiesAsBefore(t *testing.T) {
-	for _, n := range []int{0, 300} {
-		var s *site
-		if n == 0 {
-			s = seedSite(t)
-		} else {
-			s = newTestSite(t, largeSite(t, n))
-		}
+	for _, s := range seedsAndRewrites(t, 300) {
 		c := newCorpus(s.docs)
 		got, err := detectCopies(context.Background(), s, c)
 		if err != nil {
@@ -97,6 +91,12 @@ func TestDetectCopiesAsBefore(t *testing.T) {
 			t.Errorf("%d articles: %d alignments, want %d (or they differ)", len(s.docs), len(got), len(want))
 		}
 	}
+}
+
+// seedsAndRewrites returns the seed articles, and a corpus of n of their
+// rewrites (see largeSite), segmented, for comparing two implementations.
+func seedsAndRewrites(t *testing.T, n int) []*site {
+	return []*site{seedSite(t), newTestSite(t, largeSite(t, n))}
 }
 
 // TestSortByDFAsSortSlice checks that sortByDF orders the probed words of
