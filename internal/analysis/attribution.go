@@ -526,12 +526,17 @@ func findStatements(ctx context.Context, s *site, c *corpus) (*statementSet, err
 	for k, st := range ss.list {
 		byActor[st.actor] = append(byActor[st.actor], int32(k))
 	}
-	for _, a := range s.Actors {
+	// A group holds one actor's statements, so each actor's are joined
+	// on their own, on all cores.
+	err = parallel.Each(len(s.Actors), func(i int) error {
+		a := s.Actors[i]
 		if ks := byActor[a.Slug]; len(ks) > 0 {
-			if err := joinSimilar(ctx, ss, a, ks, c); err != nil {
-				return nil, err
-			}
+			return joinSimilar(ctx, ss, a, ks, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	s.f.Statements = ss.groups()
 	return ss, nil
