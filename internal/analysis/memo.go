@@ -19,6 +19,7 @@ import (
 type memo struct {
 	mu       sync.Mutex
 	tok      tokenizer            // numbers terms and words across builds
+	names    vocabulary           // numbers name keys across builds
 	texts    map[string]*textMemo // article text → what it holds
 	bySlug   map[string]*textMemo // article slug → what its text held when last seen
 	liveSize int                  // distinct words of the last build's texts
@@ -46,7 +47,7 @@ type textMemo struct {
 	pairs          []uint64
 	termAt, pairAt []int32
 	words          []int32    // distinct words of the text, numbered by memo.tok, in no order
-	names          []nameUse  // names (see suggestActors), article unset
+	names          []nameHit  // names (see suggestActors), numbered by memo.names
 	named          bool       // whether names is set
 	speakersBy     string     // the mentionKey speakers were found with
 	persons        string     // and the persons among the actors
@@ -82,9 +83,10 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
 		// Edits leave words behind; start the numbering afresh.
-		m.tok = tokenizer{}
+		m.tok, m.names = tokenizer{}, vocabulary{}
 		for _, e := range m.texts {
 			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
+			e.names, e.named = nil, false
 		}
 	}
 	live := make(map[string]*textMemo, len(articles))

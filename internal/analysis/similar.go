@@ -64,8 +64,13 @@ func newCorpus(articles []*doc) *corpus {
 // has reports whether the articles use word w, as written.
 func (c *corpus) has(w string) bool {
 	c.m.mu.Lock()
+	defer c.m.mu.Unlock()
+	return c.uses(w)
+}
+
+// uses is has for a caller that holds c.m.mu.
+func (c *corpus) uses(w string) bool {
 	x, ok := c.m.tok.words[w]
-	c.m.mu.Unlock()
 	return ok && int(x.word) < len(c.live) && c.live[x.word]
 }
 

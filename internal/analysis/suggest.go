@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"briefing/internal/model"
-	"briefing/internal/parallel"
 )
 
 // Suggestions: the people and organisations the articles name at least
@@ -80,35 +79,28 @@ func isDemonym(w string) bool {
 	return false
 }
 
-// nameUse is one occurrence of a candidate name.
+// nameUse is what the name finder says of one occurrence of a name.
 type nameUse struct {
-	article *doc
-	form    string // as written
-	key     string // see nameKey
-	start   int    // byte offset into article.Text
-	place   bool   // in a context that makes it a place
-	medium  bool   // in a context that makes it a medium: "on Telegram"
-	initial bool   // at the start of its sentence
+	start   int  // byte offset into the article's text
+	place   bool // in a context that makes it a place
+	medium  bool // in a context that makes it a medium: "on Telegram"
+	initial bool // at the start of its sentence
 }
 
-// dropCommonFirst takes off the first word of a name at the start of a
-// sentence when it is a common word, capitalised only there ("Later Ivan
-// Petrov left").
-func dropCommonFirst(u nameUse, c *corpus) nameUse {
-	first, rest, ok := strings.Cut(u.form, " ")
-	if !ok || !c.has(strings.ToLower(first)) {
-		return u
-	}
-	u.form, u.key, u.start = rest, nameKey(rest), u.start+len(first)+1
-	return u
+// use is one occurrence of a candidate name in s.docs[doc].
+type use struct {
+	doc        int32
+	start, end int32 // the name as written
+	flags      nameFlags
 }
 
 // candidate is a name and its occurrences.
 type candidate struct {
-	key   string // lower case, without a leading "the"
-	forms map[string]int
-	uses  []nameUse
-	also  []string // shorter forms merged into it
+	key  string // lower case, without a leading "the"
+	uses []use
+	own  int      // the uses written as the name itself, uses[:own]; then those merged into it
+	also []string // shorter forms merged into it
+	gone bool     // merged into another, or not a name
 }
 
 // suggested is one suggestion and the name key it is about.
@@ -122,59 +114,29 @@ type suggested struct {
 // key order. c is the corpus of s's articles. When ctx is done first, it
 // returns ctx's error.
 func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error) {
-	names := make([][]nameUse, len(s.Articles))
 	c.m.mu.Lock()
-	// The names of each text not seen yet, on all cores.
-	todo := c.m.unseen(s.Articles, func(_ int, e *textMemo) bool { return !e.named })
-	err := parallel.Each(len(todo), func(j int) error {
-		var nf nameFinder
-		todo[j].e.names, todo[j].e.named = nf.names(s.docs[todo[j].i]), true
-		return ctx.Err()
-	})
+	defer c.m.mu.Unlock()
+	names, err := c.m.findNames(ctx, s)
 	if err != nil {
-		c.m.mu.Unlock()
 		return nil, err
 	}
-	for i, a := range s.docs {
-		names[i] = c.m.text(a.Article).names
+	cands := collectNames(s, names, c)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	c.m.mu.Unlock()
-	cands := map[string]*candidate{}
-	for i, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		for _, u := range names[i] {
-			u.article = a
-			if u.initial {
-				u = dropCommonFirst(u, c)
-			}
-			x := cands[u.key]
-			if x == nil {
-				x = &candidate{key: u.key, forms: map[string]int{}}
-				cands[u.key] = x
-			}
-			x.forms[u.form]++
-			x.uses = append(x.uses, u)
-		}
-	}
-	for key := range cands {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if !isName(key, c) {
-			delete(cands, key)
-		}
-	}
-	mergeSurnames(cands)
-	aliases := newAliasIndex(s.Actors)
-	original := s.f.OriginalOf()
-	var out []*candidate
 	for _, x := range cands {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		x.gone = !isName(x.key, c.uses)
+	}
+	mergeSurnames(s, cands)
+	aliases := newAliasIndex(s.Actors)
+	original := originals(s)
+	named := make([]int32, len(s.docs)) // scratch of independentUses
+	var out []*candidate
+	for k, x := range cands {
+		if k%1024 == 1023 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if independentUses(x.uses, original) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
+		if !x.gone && len(x.uses) >= minNamed && independentUses(x.uses, original, named, int32(k+1)) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
 			out = append(out, x)
 		}
 	}
@@ -190,46 +152,101 @@ func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		found = append(found, suggested{key: x.key, diag: suggestion(x)})
+		found = append(found, suggested{key: x.key, diag: suggestion(s, x)})
 	}
 	return found, nil
 }
 
+// collectNames returns the candidates that names, the names of each of
+// s's articles, hold, in order of first use, each with its uses in
+// article order. A name at the start of a sentence loses a first word
+// that the articles also write in lower case ("Later Ivan Petrov left").
+// c.m.mu must be held.
+func collectNames(s *site, names [][]nameHit, c *corpus) []*candidate {
+	table := &c.m.names
+	of := make([]int32, len(table.vocab)) // key → 1 + its candidate
+	var cands []*candidate
+	for ai, hits := range names {
+		text := s.docs[ai].Text
+		for _, h := range hits {
+			u, key := use{int32(ai), h.start, h.end, h.flags}, h.key
+			if h.flags&nameInitial != 0 {
+				form := text[u.start:u.end]
+				if first, rest, ok := strings.Cut(form, " "); ok && c.uses(strings.ToLower(first)) {
+					u.start += int32(len(first) + 1)
+					key = table.intern(nameKey(rest))
+				}
+			}
+			for int(key) >= len(of) {
+				of = append(of, 0)
+			}
+			if of[key] == 0 {
+				cands = append(cands, &candidate{key: table.vocab[key]})
+				of[key] = int32(len(cands))
+			}
+			x := cands[of[key]-1]
+			x.uses = append(x.uses, u)
+			x.own++
+		}
+	}
+	return cands
+}
+
+// originals returns, for each of s's articles, the index of its original
+// (see Findings.OriginalOf): itself when it copies none, -1 when its
+// original is not among them.
+func originals(s *site) []int32 {
+	original := s.f.OriginalOf()
+	index := make(map[string]int32, len(s.docs))
+	for i, a := range s.docs {
+		index[a.Slug] = int32(i)
+	}
+	out := make([]int32, len(s.docs))
+	for i, a := range s.docs {
+		o, ok := index[original(a.Slug)]
+		if !ok {
+			o = -1
+		}
+		out[i] = o
+	}
+	return out
+}
+
 // independentUses counts the uses of a name, leaving out those in an article
-// whose original (see originalOf) also names it: a name that only a copy
-// repeats is not named more often.
-func independentUses(uses []nameUse, original func(string) string) int {
-	named := map[string]bool{}
+// whose original (see originals) also names it: a name that only a copy
+// repeats is not named more often. named is scratch space, one entry per
+// article, that no other call has marked with mark.
+func independentUses(uses []use, original, named []int32, mark int32) int {
 	for _, u := range uses {
-		named[u.article.Slug] = true
+		named[u.doc] = mark
 	}
 	n := 0
 	for _, u := range uses {
-		if o := original(u.article.Slug); o == u.article.Slug || !named[o] {
+		if o := original[u.doc]; o == u.doc || o < 0 || named[o] != mark {
 			n++
 		}
 	}
 	return n
 }
 
-// suggestion is the diagnostic for candidate c.
-func suggestion(c *candidate) model.Diagnostic {
+// suggestion is the diagnostic for candidate c of s's articles.
+func suggestion(s *site, c *candidate) model.Diagnostic {
+	form := c.form(s) // before the uses are sorted
 	sort.SliceStable(c.uses, func(i, j int) bool {
 		x, y := c.uses[i], c.uses[j]
-		if x.article.Slug != y.article.Slug {
-			return x.article.Slug < y.article.Slug
+		if a, b := s.docs[x.doc].Slug, s.docs[y.doc].Slug; a != b {
+			return a < b
 		}
 		return x.start < y.start
 	})
-	articles := map[string]bool{}
+	articles := map[int32]bool{}
 	var places []string
 	for _, u := range c.uses {
-		articles[u.article.Slug] = true
+		articles[u.doc] = true
 		if len(places) < 3 {
-			places = append(places, u.article.pos(u.start).String())
+			places = append(places, s.docs[u.doc].pos(int(u.start)).String())
 		}
 	}
-	form := c.form()
 	msg := fmt.Sprintf("%q is named %d times in %d %s but has no actor file",
 		form, len(c.uses), len(articles), plural(len(articles), "article", "articles"))
 	if len(c.also) > 0 {
@@ -240,14 +257,20 @@ func suggestion(c *candidate) model.Diagnostic {
 		hint += ", …"
 	}
 	hint += fmt.Sprintf("\nadd content/actors/%s.md with it among the aliases", slugify(form))
-	return model.Diagnostic{Pos: c.uses[0].article.pos(c.uses[0].start),
+	u := c.uses[0]
+	return model.Diagnostic{Pos: s.docs[u.doc].pos(int(u.start)),
 		Severity: model.Suggestion, Message: msg, Hint: hint}
 }
 
-// form returns the commonest way the articles write the name.
-func (c *candidate) form() string {
+// form returns the commonest way the articles write the name, of its
+// own uses (see candidate.own), which must not have been sorted yet.
+func (c *candidate) form(s *site) string {
+	forms := map[string]int{}
+	for _, u := range c.uses[:c.own] {
+		forms[s.docs[u.doc].Text[u.start:u.end]]++
+	}
 	best, n := "", 0
-	for f, k := range c.forms {
+	for f, k := range forms {
 		if k > n || k == n && f < best {
 			best, n = f, k
 		}
@@ -255,36 +278,12 @@ func (c *candidate) form() string {
 	return best
 }
 
-// names returns the names in article a, outside headlines, captions and
-// text in capitals, with their article unset.
-func (nf *nameFinder) names(a *doc) []nameUse {
-	out := []nameUse{} // not nil: looked, if nothing
-	for _, p := range a.Paragraphs {
-		if isFurniture(a, p) {
-			continue
-		}
-		for i := p.First; i <= p.Last; i++ {
-			st := a.Sentences[i]
-			if mostlyCapitals(st.Text) {
-				continue
-			}
-			nf.find(a, st, func(form string, u nameUse) {
-				nf.key = appendNameKey(nf.key[:0], form)
-				if len(nf.key) > 0 {
-					u.article, u.form, u.key = nil, form, string(nf.key)
-					out = append(out, u)
-				}
-			})
-		}
-	}
-	return out
-}
-
 // nameFinder finds the names in sentences, reusing its buffers.
 type nameFinder struct {
 	text string   // the article text
 	ws   [][2]int // the words of the current sentence
 	key  []byte
+	keys map[string]int32 // see names
 }
 
 func (nf *nameFinder) w(i int) string { return nf.text[nf.ws[i][0]:nf.ws[i][1]] }
@@ -331,7 +330,7 @@ func (nf *nameFinder) find(a *doc, st model.Sentence, f func(form string, use na
 					break
 				}
 				if nf.is(k-1, "the") && nf.joined(k) {
-					f(nf.text[nf.ws[k][0]:nf.ws[i][1]], nameUse{article: a, start: nf.ws[k][0]})
+					f(nf.text[nf.ws[k][0]:nf.ws[i][1]], nameUse{start: nf.ws[k][0]})
 					break
 				}
 			}
@@ -364,7 +363,7 @@ func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use name
 	}
 	place := nf.in(placeBefore, prev) || nf.in(placeNouns, last+1) || nf.is(prev, "of") && nf.in(placeNouns, prev-1)
 	medium := nf.in(mediumBefore, prev)
-	f(form, nameUse{article: a, start: nf.ws[first][0], place: place, medium: medium, initial: first == 0})
+	f(form, nameUse{start: nf.ws[first][0], place: place, medium: medium, initial: first == 0})
 }
 
 // lowerIn reports whether w, with its ASCII letters lower-cased, is in set,
@@ -407,11 +406,11 @@ func possessiveWord(w string) bool { return strings.HasSuffix(w, "’s") || stri
 // isName reports whether a candidate key can name an actor: a single word
 // must not be a common word the articles also write in lower case
 // ("Members" beside "members"), nor a nationality adjective.
-func isName(key string, c *corpus) bool {
+func isName(key string, used func(word string) bool) bool {
 	if strings.Contains(key, " ") {
 		return true
 	}
-	return !c.has(key) && !isStopWord(key) && !isDemonym(key) && utf8.RuneCountInString(key) > 1
+	return !used(key) && !isStopWord(key) && !isDemonym(key) && utf8.RuneCountInString(key) > 1
 }
 
 // nameKey normalises a name for counting: lower case, single spaces, no
@@ -441,10 +440,14 @@ func appendNameKey(b []byte, s string) []byte {
 }
 
 // mergeSurnames folds a one-word name into the commonest longer person-like
-// name (two or three capitalised words) that ends with it.
-func mergeSurnames(cands map[string]*candidate) {
+// name (two or three capitalised words) that ends with it, of the
+// candidates of s's articles that are not gone.
+func mergeSurnames(s *site, cands []*candidate) {
 	full := map[string]*candidate{} // last word → best full name
 	for _, c := range cands {
+		if c.gone || strings.Count(c.key, " ") == 0 {
+			continue
+		}
 		words := strings.Fields(c.key)
 		if len(words) < 2 || len(words) > 3 || strings.Contains(c.key, " of ") {
 			continue
@@ -454,39 +457,34 @@ func mergeSurnames(cands map[string]*candidate) {
 			full[last] = c
 		}
 	}
-	for key, c := range cands {
-		if strings.Contains(key, " ") {
+	for _, c := range cands {
+		if c.gone || strings.Contains(c.key, " ") {
 			continue
 		}
-		if f := full[key]; f != nil {
+		if f := full[c.key]; f != nil {
 			f.uses = append(f.uses, c.uses...)
-			f.also = append(f.also, c.form())
-			delete(cands, key)
+			f.also = append(f.also, c.form(s))
+			c.gone = true
 		}
 	}
 }
 
 // isMedium reports whether a name is mostly used as a medium, a platform
 // something was said on ("on Telegram"), rather than someone who says it.
-func isMedium(c *candidate) bool {
-	n := 0
-	for _, u := range c.uses {
-		if u.medium {
-			n++
-		}
-	}
-	return 2*n > len(c.uses)
-}
+func isMedium(c *candidate) bool { return 2*c.count(nameMedium) > len(c.uses) }
 
 // isPlace reports whether a name is mostly used as a place.
-func isPlace(c *candidate) bool {
+func isPlace(c *candidate) bool { return 2*c.count(namePlace) >= len(c.uses) }
+
+// count returns how many uses of c have flag.
+func (c *candidate) count(flag nameFlags) int {
 	n := 0
 	for _, u := range c.uses {
-		if u.place {
+		if u.flags&flag != 0 {
 			n++
 		}
 	}
-	return 2*n >= len(c.uses)
+	return n
 }
 
 // aliasIndex holds the name keys of every actor name and alias, indexed

@@ -22,11 +22,10 @@ func contentWords(s string) []string {
 // the words as written too. It remembers the words it has seen, as most
 // words of a corpus recur.
 type tokenizer struct {
-	buf   []byte
-	words map[string]wordEntry // word or name as written → its numbers
-	forms []string             // word id → the word or name as written
-	ids   map[string]int32     // term → term id
-	vocab []string             // term id → term
+	buf        []byte
+	words      map[string]wordEntry // word or name as written → its numbers
+	forms      []string             // word id → the word or name as written
+	vocabulary                      // numbers the terms
 	// used lists the term ids that the calls of terms since the last
 	// startUses used, in the order of their first use, each once,
 	// including the terms of the words of a name; seen likewise lists
@@ -159,17 +158,23 @@ func (t *tokenizer) remember(w string, term int32) wordEntry {
 	return e
 }
 
-// intern returns the id of term, numbering it if it is new.
-func (t *tokenizer) intern(term string) int32 {
-	if id, ok := t.ids[term]; ok {
+// vocabulary numbers strings in the order they are first given.
+type vocabulary struct {
+	ids   map[string]int32 // string → id
+	vocab []string         // id → string
+}
+
+// intern returns the id of s, numbering it if it is new.
+func (v *vocabulary) intern(s string) int32 {
+	if id, ok := v.ids[s]; ok {
 		return id
 	}
-	if t.ids == nil {
-		t.ids = map[string]int32{}
+	if v.ids == nil {
+		v.ids = map[string]int32{}
 	}
-	id := int32(len(t.vocab))
-	t.ids[term] = id
-	t.vocab = append(t.vocab, term)
+	id := int32(len(v.vocab))
+	v.ids[s] = id
+	v.vocab = append(v.vocab, s)
 	return id
 }
 
