@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // Suggestions: the people and organisations the articles name at least
@@ -141,18 +142,27 @@ func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error)
 		}
 	}
 	// People and organisations first, then the platforms they speak on.
+	medium := make(map[*candidate]bool, len(out))
+	for _, x := range out {
+		medium[x] = isMedium(x)
+	}
 	sort.Slice(out, func(i, j int) bool {
-		if mi, mj := isMedium(out[i]), isMedium(out[j]); mi != mj {
+		if mi, mj := medium[out[i]], medium[out[j]]; mi != mj {
 			return mj
 		}
 		return out[i].key < out[j].key
 	})
+	// Each suggestion reads and sorts only its own candidate's uses.
 	var found []suggested
-	for _, x := range out {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		found = append(found, suggested{key: x.key, diag: suggestion(s, x)})
+	if len(out) > 0 {
+		found = make([]suggested, len(out))
+	}
+	err = parallel.Each(len(out), func(i int) error {
+		found[i] = suggested{key: out[i].key, diag: suggestion(s, out[i])}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
 	}
 	return found, nil
 }
@@ -232,23 +242,28 @@ func independentUses(uses []use, original, named []int32, mark int32) int {
 // suggestion is the diagnostic for candidate c of s's articles.
 func suggestion(s *site, c *candidate) model.Diagnostic {
 	form := c.form(s) // before the uses are sorted
-	sort.SliceStable(c.uses, func(i, j int) bool {
+	before := func(i, j int) bool {
 		x, y := c.uses[i], c.uses[j]
 		if a, b := s.docs[x.doc].Slug, s.docs[y.doc].Slug; a != b {
 			return a < b
 		}
 		return x.start < y.start
-	})
-	articles := map[int32]bool{}
+	}
+	if !sort.SliceIsSorted(c.uses, before) { // as they mostly are
+		sort.SliceStable(c.uses, before)
+	}
+	articles := 0
 	var places []string
-	for _, u := range c.uses {
-		articles[u.doc] = true
+	for i, u := range c.uses {
+		if i == 0 || u.doc != c.uses[i-1].doc {
+			articles++ // an article's uses are together
+		}
 		if len(places) < 3 {
 			places = append(places, s.docs[u.doc].pos(int(u.start)).String())
 		}
 	}
 	msg := fmt.Sprintf("%q is named %d times in %d %s but has no actor file",
-		form, len(c.uses), len(articles), plural(len(articles), "article", "articles"))
+		form, len(c.uses), articles, plural(articles, "article", "articles"))
 	if len(c.also) > 0 {
 		msg += fmt.Sprintf(" (also as %s)", quoteAll(c.also))
 	}
