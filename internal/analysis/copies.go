@@ -460,7 +460,7 @@ func sortByDF(terms []int32, post [][]int32) {
 // align returns how sentences q and d overlap (see alignMatch), and the
 // number of words they share.
 func (c *corpus) align(q int, d int32) (alignMatch, int) {
-	shared, n := c.overlap(q, int(d), nil)
+	shared, n := c.overlap(q, int(d))
 	wq, wd := c.weight[q], c.weight[d]
 	if shared <= 0 || min(wq, wd) <= 0 {
 		return alignMatch{id: d}, 0
