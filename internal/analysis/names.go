@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 
 	"briefing/internal/parallel"
 )
@@ -99,5 +100,5 @@ func (nf *nameFinder) names(a *doc) (hits []nameHit, keys []string) {
 			})
 		}
 	}
-	return hits, keys
+	return slices.Clone(hits), keys // the memo keeps them: no room to spare
 }
