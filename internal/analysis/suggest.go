@@ -586,7 +586,20 @@ func isFurniture(a *doc, p model.Paragraph) bool {
 // "CLICK HERE TO READ MORE".
 func mostlyCapitals(s string) bool {
 	up, letters := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // spare ASCII the tables
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				letters++
+				if c <= 'Z' {
+					up++
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {

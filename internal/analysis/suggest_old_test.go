@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"briefing/internal/model"
 )
@@ -165,6 +166,35 @@ func TestSuggestAsBefore(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestMostlyCapitalsAsRunes checks the ASCII shortcut of mostlyCapitals
+// against the plain count over runes, on every sentence of the default
+// briefing and on text in other scripts and invalid UTF-8.
+func TestMostlyCapitalsAsRunes(t *testing.T) {
+	plain := func(s string) bool {
+		up, letters := 0, 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					up++
+				}
+			}
+		}
+		return letters > 8 && up*10 > letters*6
+	}
+	texts := []string{"CLICK HERE TO READ MORE", "ЗАЯВЛЕНИЕ МИНИСТЕРСТВА обороны", "ÉTAT DE SIÈGE À PARIS", "\xff\xfeABCDEFGHIJ", "ǅǅǅǅǅǅǅǅǅǅ abc"}
+	for _, a := range seedSite(t).docs {
+		for _, st := range a.Sentences {
+			texts = append(texts, st.Text)
+		}
+	}
+	for _, s := range texts {
+		if got, want := mostlyCapitals(s), plain(s); got != want {
+			t.Errorf("mostlyCapitals(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
