@@ -101,6 +101,20 @@ func isLowerASCII(w string) bool {
 	return true
 }
 
+// inLower reports whether strings.ToLower(w) is in set, without
+// allocating for a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+	}
+	if len(w) > 32 { // longer than lowerIn looks
+		return set[strings.ToLower(w)]
+	}
+	return lowerIn(set, w)
+}
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -258,7 +272,7 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 				add(subj...)
 			}
 			said = v.words[i][1]
-		case kind&citingWord != 0 || !isLowerASCII(w) && citingWords[strings.ToLower(w)]:
+		case kind&citingWord != 0 || !isLowerASCII(w) && inLower(citingWords, w):
 			if m, ok := v.cited(v.words[i][1]); ok {
 				add(m)
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"briefing/internal/model"
@@ -99,4 +100,19 @@ func overlapIgnoring(c *corpus, a, b int, ignore map[int32]bool) (shared int64, 
 		}
 	}
 	return shared, n
+}
+
+// TestInLowerAsToLower checks inLower against a look-up of
+// strings.ToLower, on every word of the default briefing and on forms of
+// the citing words in other cases and scripts.
+func TestInLowerAsToLower(t *testing.T) {
+	words := []string{"citing", "Citing", "CITING", "QuOtInG", "Cİting", "ÇITING", strings.Repeat("Citing", 6)}
+	for _, a := range seedSite(t).docs {
+		scanWords(a.Text, func(s, e int) { words = append(words, a.Text[s:e]) })
+	}
+	for _, w := range words {
+		if got, want := inLower(citingWords, w), citingWords[strings.ToLower(w)]; got != want {
+			t.Errorf("inLower(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
