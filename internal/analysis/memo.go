@@ -101,10 +101,9 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		live[a.Text], bySlug[a.Slug] = e, e
 		n += len(a.Sentences)
 	}
-	if err := ctx.Err(); err != nil {
+	if err := m.tokenizeAll(ctx, todo); err != nil {
 		return nil, err
 	}
-	m.tokenizeAll(todo)
 	m.texts, m.bySlug = live, bySlug
 
 	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}

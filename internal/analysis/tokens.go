@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"slices"
 
 	"briefing/internal/parallel"
@@ -42,17 +43,22 @@ type localTokens struct {
 
 // tokenizeAll fills in the content words, adjacent pairs and distinct
 // words of each text of jobs (one job per text), numbered by m.tok as if
-// m.tok had tokenized them one after the other. m.mu must be held.
-func (m *memo) tokenizeAll(jobs []*tokenJob) {
+// m.tok had tokenized them one after the other. m.mu must be held. When
+// ctx is done while the texts are tokenized, it returns ctx's error and
+// leaves the numbering and the texts' memos as they were.
+func (m *memo) tokenizeAll(ctx context.Context, jobs []*tokenJob) error {
 	local := make([]*localTokens, parallel.Workers(len(jobs)))
-	_ = parallel.EachWorker(len(jobs), func(w, j int) error {
+	err := parallel.EachWorker(len(jobs), func(w, j int) error {
 		if local[w] == nil {
 			local[w] = &localTokens{}
 		}
 		jobs[j].w = w
 		jobs[j].tokenize(&local[w].tok)
-		return nil
+		return ctx.Err()
 	})
+	if err != nil {
+		return err
+	}
 	// Number the new terms text after text, as one tokenizer would, then
 	// the new words.
 	for _, j := range jobs {
@@ -82,6 +88,7 @@ func (m *memo) tokenizeAll(jobs []*tokenJob) {
 		}
 	}
 	forEach(len(jobs), func(j int) { jobs[j].store(local[jobs[j].w]) })
+	return nil
 }
 
 // grow returns ids extended with -1 to length n.
