@@ -27,6 +27,17 @@ func New() (*Analyzer, error) {
 	return &Analyzer{seg: seg}, nil
 }
 
+// Forget drops what an keeps for the next build: what the last builds
+// found in each article text, and the corpus-wide findings of the last
+// complete analysis. The findings already returned stay as they are. A
+// one-off build calls it once Analyze has returned, so that the memory
+// is freed before the site is rendered; a later Analyze starts afresh,
+// and a later AnalyzeQuick runs a complete analysis.
+func (an *Analyzer) Forget() {
+	an.memo = memo{}
+	an.carry = nil
+}
+
 // site is a briefing under analysis: the loaded content, which the
 // analysis only reads, each article with its sentences, and the findings
 // the steps fill in.

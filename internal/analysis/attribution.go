@@ -68,6 +68,53 @@ including close`)
 var inversionStops = setOf(`per according in on at while using adding after before that who which
 by from when as to`)
 
+// speechKind says which of the sets of words of speech a word, as
+// written, is in.
+type speechKind uint8
+
+const (
+	reportingVerb speechKind = 1 << iota
+	reportingParticiple
+	citingWord
+)
+
+// speechWords merges the sets of words of speech, so that each word of a
+// sentence costs one look-up.
+var speechWords = func() map[string]speechKind {
+	m := map[string]speechKind{}
+	for kind, set := range map[speechKind]map[string]bool{reportingVerb: reportingVerbs, reportingParticiple: reportingParticiples, citingWord: citingWords} {
+		for w := range set {
+			m[w] |= kind
+		}
+	}
+	return m
+}()
+
+// isLowerASCII reports whether w has no upper-case ASCII letter and no
+// other than ASCII characters, so that strings.ToLower leaves it as it is.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// inLower reports whether strings.ToLower(w) is in set, without
+// allocating for a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+	}
+	if len(w) > 32 { // longer than lowerIn looks
+		return set[strings.ToLower(w)]
+	}
+	return lowerIn(set, w)
+}
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -184,8 +231,9 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
+		kind := speechWords[w]
 		switch {
-		case (reportingVerbs[w] && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
+		case (kind&reportingVerb != 0 && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
 			at := v.words[i][0] // where the subject begins
 			subj, pro := v.subjectBefore(i)
 			if len(subj) == 0 && pro == 0 {
@@ -219,12 +267,12 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 			if m, ok := v.mentionAfter(v.words[i+1][1]); ok {
 				add(m)
 			}
-		case reportingParticiples[w] && v.afterComma(i):
+		case kind&reportingParticiple != 0 && v.afterComma(i):
 			if subj := v.sentenceSubject(); len(subj) > 0 && subj[0].End < v.words[i][0] && !v.reported(said, subj[0].Start) {
 				add(subj...)
 			}
 			said = v.words[i][1]
-		case citingWords[strings.ToLower(w)]:
+		case kind&citingWord != 0 || !isLowerASCII(w) && inLower(citingWords, w):
 			if m, ok := v.cited(v.words[i][1]); ok {
 				add(m)
 			}
@@ -526,12 +574,17 @@ func findStatements(ctx context.Context, s *site, c *corpus) (*statementSet, err
 	for k, st := range ss.list {
 		byActor[st.actor] = append(byActor[st.actor], int32(k))
 	}
-	for _, a := range s.Actors {
+	// A group holds one actor's statements, so each actor's are joined
+	// on their own, on all cores.
+	err = parallel.Each(len(s.Actors), func(i int) error {
+		a := s.Actors[i]
 		if ks := byActor[a.Slug]; len(ks) > 0 {
-			if err := joinSimilar(ctx, ss, a, ks, c); err != nil {
-				return nil, err
-			}
+			return joinSimilar(ctx, ss, a, ks, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	s.f.Statements = ss.groups()
 	return ss, nil
@@ -542,23 +595,25 @@ func findStatements(ctx context.Context, s *site, c *corpus) (*statementSet, err
 func joinSimilar(ctx context.Context, ss *statementSet, a *model.Actor, ks []int32, c *corpus) error {
 	ignore := c.termIDs(append([]string{a.Name}, a.Aliases...)...)
 	ids := make([]int, len(ks))
-	pos := make(map[int]int32, len(ks)) // corpus id → statement
 	for i, k := range ks {
 		st := ss.list[k]
 		ids[i] = c.first[st.article] + int(st.sentence)
-		pos[ids[i]] = k
 	}
-	q := query{accept: sameStatement, ignore: ignore, within: c.subset(ids, ignore)}
-	for i, id := range ids {
+	x := c.subset(ids, ignore)
+	for i, k := range ks {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		// Statements already in k's group need no scoring: with many
 		// outlets carrying one statement, this keeps grouping linear.
-		k := ks[i]
-		q.skip = func(d int) bool { j, ok := pos[d]; return ok && ss.find(j) == ss.find(k) }
-		for _, m := range c.search(id, q) {
-			ss.join(pos[c.id(m.Ref.Article, m.Ref.Sentence)], k)
+		// They join after the search, so that what it finds does not
+		// depend on the order it meets them in.
+		var found []int32
+		x.alike(i, sameStatement,
+			func(m int) bool { return ss.find(ks[m]) == ss.find(k) },
+			func(m int) { found = append(found, ks[m]) })
+		for _, j := range found {
+			ss.join(j, k)
 		}
 	}
 	return nil

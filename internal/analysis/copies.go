@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"briefing/internal/model"
+	"briefing/internal/parallel"
 )
 
 // Source independence: an article many of whose sentences are
@@ -92,66 +93,41 @@ func (sh copyShares) share(cp, of string) float64 {
 }
 
 // detectCopies fills s.f.Copies (see pickCopies) from the alignments the
-// corpus finds, and returns those. When ctx is done first, it returns
-// ctx's error and leaves s.f.Copies as it was.
+// corpus finds, and returns those. It aligns the articles on all cores.
+// When ctx is done first, it returns ctx's error and leaves s.f.Copies as
+// it was.
 func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
-	type pair struct {
-		i, j     int
-		verbatim bool
-	}
-	counted := make(map[string]int, len(s.docs))
-	for _, a := range s.docs {
+	counted := make([]int, len(s.docs))
+	for ai, a := range s.docs {
 		for i := range a.Sentences {
 			if q := c.id(a.Slug, i); q >= 0 && len(c.terms[q]) >= minTerms {
-				counted[a.Slug]++
+				counted[ai]++
 			}
 		}
 	}
-	shares := copyShares{}
-	hits := make([]uint8, len(c.refs))
-	var js, vs []int
-	for _, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	found := make([][]aligned, len(s.docs))
+	scratch := make([]*alignScratch, parallel.Workers(len(s.docs)))
+	err := parallel.EachWorker(len(s.docs), func(w, ai int) error {
+		if counted[ai] == 0 {
+			return ctx.Err()
 		}
-		if counted[a.Slug] == 0 {
-			continue
+		if scratch[w] == nil {
+			scratch[w] = &alignScratch{hits: make([]uint8, len(c.refs))}
 		}
-		pairs := map[string][]pair{} // other article → aligned candidates
-		for i := range a.Sentences {
-			q := c.id(a.Slug, i)
-			if q < 0 || len(c.terms[q]) < minTerms {
-				continue
-			}
-			best := map[int32]alignMatch{} // other article → its best sentence
-			for _, m := range c.candidates(q, alignScore, hits) {
-				ai := c.art[m.id]
-				if b, ok := best[ai]; !ok || m.score > b.score || m.score == b.score && m.verbatim > b.verbatim {
-					best[ai] = m
-				}
-			}
-			for _, m := range best {
-				r := c.refs[m.id]
-				pairs[r.Article] = append(pairs[r.Article], pair{i, r.Sentence, m.verbatim >= verbatimScore})
-			}
-		}
-		for other, ps := range pairs {
-			js, vs = js[:0], vs[:0]
-			for _, p := range ps {
-				js = append(js, p.j)
-				if p.verbatim {
-					vs = append(vs, p.j)
-				}
-			}
-			ordered := longestIncreasing(js)
-			slices.Sort(js)
-			slices.Sort(vs)
-			shares[[2]string{a.Slug, other}] = alignment{
-				counted:  counted[a.Slug],
-				other:    counted[other],
-				aligned:  len(slices.Compact(js)),
-				evidence: max(ordered, len(slices.Compact(vs))),
-			}
+		found[ai] = c.alignArticle(s.docs[ai], counted, scratch[w])
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, f := range found {
+		n += len(f)
+	}
+	shares := make(copyShares, n)
+	for ai, f := range found {
+		for _, x := range f {
+			shares[[2]string{s.docs[ai].Slug, c.refs[c.first[x.other]].Article}] = x.alignment
 		}
 	}
 	copies, err := pickCopies(ctx, s, shares, shares.candidates(s))
@@ -317,102 +293,4 @@ func declare(editor []model.Copy) declarations {
 // copies.
 func (d declarations) covers(cp, of string) bool {
 	return d.pairs[[2]string{cp, of}] || d.copies[cp]
-}
-
-// alignMatch is a sentence that may align with another: its corpus id,
-// its overlap with the other over the lighter of the two (as in
-// corpus.score), and over the heavier, which is high only when each
-// sentence has most of its weight in the other.
-type alignMatch struct {
-	id              int32
-	score, verbatim float64
-}
-
-// candidates returns the sentences of other articles whose overlap with
-// sentence q reaches min. Only q's copyProbe rarest words are looked up, so
-// the cost follows the postings of rare words, not the corpus size; a copy
-// keeps a sentence's names, numbers and rare words, so it is still found.
-// hits is scratch space of one counter per corpus sentence, all zero on
-// entry and on return.
-func (c *corpus) candidates(q int, min float64, hits []uint8) []alignMatch {
-	probe := make([]int32, 0, len(c.terms[q]))
-	for _, t := range c.terms[q] {
-		if len(c.post[t]) > 1 && len(c.post[t]) <= c.maxDF {
-			probe = append(probe, t)
-		}
-	}
-	sort.Slice(probe, func(i, j int) bool { return len(c.post[probe[i]]) < len(c.post[probe[j]]) })
-	if len(probe) > copyProbe {
-		probe = probe[:copyProbe]
-	}
-	var touched []int32
-	for _, t := range probe {
-		for _, d := range c.post[t] {
-			if c.art[d] == c.art[q] {
-				continue
-			}
-			if hits[d] == 0 {
-				touched = append(touched, d)
-			}
-			hits[d]++
-		}
-	}
-	// Score only sentences that share at least two of the probed words
-	// (one shared rare word is common between any two reports of an
-	// event), those sharing the most first, and at most copyCandidates of
-	// them: a corpus of near-identical copies would otherwise make this
-	// quadratic. Counting by hit count keeps the selection linear.
-	var byHits [copyProbe + 1][]int32
-	for _, d := range touched {
-		if h := hits[d]; h >= 2 {
-			byHits[h] = append(byHits[h], d)
-		}
-		hits[d] = 0
-	}
-	var out []alignMatch
-	scored := 0
-	for h := copyProbe; h >= 2 && scored < copyCandidates; h-- {
-		ds := byHits[h]
-		slices.Sort(ds)
-		for _, d := range ds {
-			if scored == copyCandidates {
-				break
-			}
-			scored++
-			if m, n := c.align(q, d); n >= copyShared && m.score >= min {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
-// align returns how sentences q and d overlap (see alignMatch), and the
-// number of words they share.
-func (c *corpus) align(q int, d int32) (alignMatch, int) {
-	shared, n := c.overlap(q, int(d), nil)
-	wq, wd := c.weight[q], c.weight[d]
-	if shared <= 0 || min(wq, wd) <= 0 {
-		return alignMatch{id: d}, 0
-	}
-	return alignMatch{
-		id:       d,
-		score:    min(float64(shared)/float64(min(wq, wd)), 1),
-		verbatim: min(float64(shared)/float64(max(wq, wd)), 1),
-	}, n
-}
-
-// longestIncreasing returns the length of the longest strictly increasing
-// subsequence of xs (patience sorting, O(n log n)).
-func longestIncreasing(xs []int) int {
-	var tails []int
-	for _, x := range xs {
-		k := sort.SearchInts(tails, x)
-		if k == len(tails) {
-			tails = append(tails, x)
-		} else {
-			tails[k] = x
-		}
-	}
-	return len(tails)
 }

@@ -3,7 +3,6 @@ package analysis
 import (
 	"context"
 	"math"
-	"slices"
 	"sync"
 
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
@@ -20,6 +19,7 @@ import (
 type memo struct {
 	mu       sync.Mutex
 	tok      tokenizer            // numbers terms and words across builds
+	names    vocabulary           // numbers name keys across builds
 	texts    map[string]*textMemo // article text → what it holds
 	bySlug   map[string]*textMemo // article slug → what its text held when last seen
 	liveSize int                  // distinct words of the last build's texts
@@ -40,15 +40,19 @@ type textMemo struct {
 	text       string                 // the text itself
 	mentionKey string                 // the aliases mentions were found with
 	mentions   []model.Mention        // Article unset
-	terms      [][]int32              // content words of each sentence, numbered by memo.tok
-	pairs      [][]uint64             // adjacent content words of each sentence
-	words      []int32                // distinct words of the text, numbered by memo.tok
-	names      []nameUse              // names (see suggestActors), article unset
-	named      bool                   // whether names is set
-	speakersBy string                 // the mentionKey speakers were found with
-	persons    string                 // and the persons among the actors
-	speakers   [][]string             // see attribute
-	continues  []int
+	// The content words of each sentence, numbered by memo.tok, sorted
+	// and distinct: sentence i's are terms[termAt[i]:termAt[i+1]]; and
+	// likewise the pairs of adjacent content words (see pairKey).
+	terms          []int32
+	pairs          []uint64
+	termAt, pairAt []int32
+	words          []int32    // distinct words of the text, numbered by memo.tok, in no order
+	names          []nameHit  // names (see suggestActors), numbered by memo.names
+	named          bool       // whether names is set
+	speakersBy     string     // the mentionKey speakers were found with
+	persons        string     // and the persons among the actors
+	speakers       [][]string // see attribute
+	continues      []int
 }
 
 // text returns the memo of article a's text, making it if need be.
@@ -79,24 +83,26 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
 		// Edits leave words behind; start the numbering afresh.
-		m.tok = tokenizer{}
+		m.tok, m.names = tokenizer{}, vocabulary{}
 		for _, e := range m.texts {
-			e.terms, e.pairs, e.words = nil, nil, nil
+			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
+			e.names, e.named = nil, false
 		}
 	}
 	live := make(map[string]*textMemo, len(articles))
 	bySlug := make(map[string]*textMemo, len(articles))
+	var todo []*tokenJob
 	n := 0
 	for _, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		e := m.text(a.Article)
-		if e.terms == nil || len(e.terms) != len(a.Sentences) {
-			m.tokenize(a, e)
+		if len(e.termAt) != len(a.Sentences)+1 && live[a.Text] == nil {
+			todo = append(todo, &tokenJob{a: a, e: e})
 		}
 		live[a.Text], bySlug[a.Slug] = e, e
 		n += len(a.Sentences)
+	}
+	if err := m.tokenizeAll(ctx, todo); err != nil {
+		return nil, err
 	}
 	m.texts, m.bySlug = live, bySlug
 
@@ -105,8 +111,8 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	c.art = make([]int32, 0, n)
 	c.terms = make([][]int32, 0, n)
 	c.pairs = make([][]uint64, 0, n)
-	c.post = make([][]int32, len(m.tok.vocab))
 	c.live = make([]bool, len(m.tok.words))
+	df := make([]int32, len(m.tok.vocab)) // term → sentences that use it
 	for ai, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -115,17 +121,32 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		c.slugs[a.Slug] = ai
 		c.first = append(c.first, len(c.refs))
 		for si, s := range a.Sentences {
-			id := int32(len(c.refs))
 			c.refs = append(c.refs, model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID})
 			c.art = append(c.art, int32(ai))
-			c.terms = append(c.terms, e.terms[si])
-			c.pairs = append(c.pairs, e.pairs[si])
-			for _, t := range e.terms[si] {
-				c.post[t] = append(c.post[t], id)
-			}
+			c.terms = append(c.terms, e.terms[e.termAt[si]:e.termAt[si+1]:e.termAt[si+1]])
+			c.pairs = append(c.pairs, e.pairs[e.pairAt[si]:e.pairAt[si+1]:e.pairAt[si+1]])
+		}
+		for _, t := range e.terms {
+			df[t]++
 		}
 		for _, w := range e.words {
 			c.live[w] = true
+		}
+	}
+	// The postings share one array, each term's part as long as its df.
+	c.post = make([][]int32, len(m.tok.vocab))
+	total := 0
+	for _, k := range df {
+		total += int(k)
+	}
+	all, off := make([]int32, total), 0
+	for t, k := range df {
+		c.post[t] = all[off : off : off+int(k)]
+		off += int(k)
+	}
+	for id, terms := range c.terms {
+		for _, t := range terms {
+			c.post[t] = append(c.post[t], int32(id))
 		}
 	}
 	m.liveSize = 0
@@ -139,52 +160,22 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	}
 	// Weights are IDF scaled to (0, 1], so thresholds do not depend on the
 	// size of the corpus: a word found in one sentence weighs 1.
-	c.idf = make([]float64, len(c.post))
+	c.idf = make([]int64, len(c.post))
 	norm := math.Log(1 + float64(n))
 	for t, p := range c.post {
 		if len(p) > 0 {
-			c.idf[t] = math.Log(1+float64(n)/float64(len(p))) / norm
+			idf := math.Log(1+float64(n)/float64(len(p))) / norm
+			c.idf[t] = int64(idf * fixed)
 		}
 	}
 	c.weight = make([]int64, n)
-	for i := range c.terms {
-		c.weight[i] = c.weightOf(i, nil)
-	}
+	forEach(len(articles), func(ai int) {
+		for id := c.first[ai]; id < len(c.refs) && c.art[id] == int32(ai); id++ {
+			c.weight[id] = c.weightOf(id, nil)
+		}
+	})
 	c.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(n))))
 	return c, nil
-}
-
-// tokenize fills in the content words of article a's sentences in e.
-func (m *memo) tokenize(a *doc, e *textMemo) {
-	e.terms = make([][]int32, len(a.Sentences))
-	e.pairs = make([][]uint64, len(a.Sentences))
-	var ids, arena, words []int32
-	var pairs []uint64
-	for si, s := range a.Sentences {
-		ids, pairs = ids[:0], pairs[:0]
-		prev := int32(-1)
-		m.tok.terms(s.Text, func(t int32, joined bool) {
-			ids = append(ids, t)
-			if joined && prev >= 0 && prev != t {
-				pairs = append(pairs, pairKey(prev, t))
-			}
-			prev = t
-		})
-		words = append(words, m.tok.seen...)
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-		if cap(arena)-len(arena) < len(ids) {
-			arena = make([]int32, 0, max(1024, len(ids)))
-		}
-		arena = append(arena, ids...)
-		e.terms[si] = arena[len(arena)-len(ids) : len(arena) : len(arena)]
-		if len(pairs) > 0 {
-			slices.Sort(pairs)
-			e.pairs[si] = slices.Clone(slices.Compact(pairs))
-		}
-	}
-	slices.Sort(words)
-	e.words = slices.Clone(slices.Compact(words))
 }
 
 // unseen is an article whose text m has not analysed yet in some way,

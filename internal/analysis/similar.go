@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"slices"
 	"sort"
 
@@ -41,7 +40,7 @@ type corpus struct {
 	terms  [][]int32           // sentence id → sorted distinct term ids
 	pairs  [][]uint64          // sentence id → sorted adjacent term pairs (see pairKey)
 	post   [][]int32           // term id → ascending sentence ids
-	idf    []float64           // term id → inverse document frequency, in (0, 1]
+	idf    []int64             // term id → inverse document frequency, in (0, 1], fixed-point
 	weight []int64             // sentence id → its weight (see weightOf), fixed-point
 	maxDF  int                 // words more frequent than this are not looked up
 	vocab  []string            // term id → term
@@ -64,8 +63,13 @@ func newCorpus(articles []*doc) *corpus {
 // has reports whether the articles use word w, as written.
 func (c *corpus) has(w string) bool {
 	c.m.mu.Lock()
+	defer c.m.mu.Unlock()
+	return c.uses(w)
+}
+
+// uses is has for a caller that holds c.m.mu.
+func (c *corpus) uses(w string) bool {
 	x, ok := c.m.tok.words[w]
-	c.m.mu.Unlock()
 	return ok && int(x.word) < len(c.live) && c.live[x.word]
 }
 
@@ -89,91 +93,42 @@ func (c *corpus) similar(slug string, i int) []match {
 	if q < 0 {
 		return nil
 	}
-	return c.search(q, query{accept: same})
+	return c.search(q, same)
 }
 
-// query says what a search looks for.
-type query struct {
-	accept func(score, shared float64, n int) bool // when two sentences are alike
-	// ignore holds words to leave out (the speaker's own names when
-	// comparing what two reports say they said).
-	ignore map[int32]bool
-	// within, when not nil, is the only part of the corpus to search.
-	within *subset
-	// skip, when not nil, passes over sentences without scoring them
-	// (those already known to be alike).
-	skip func(id int) bool
-}
-
-// subset is a part of a corpus indexed on its own, such as the statements
-// of one speaker, so that searching it costs what it holds.
-type subset struct {
-	post   map[int32][]int32 // term → the subset's sentences that use it
-	weight map[int32]int64   // sentence → its weight without the ignored words
-	maxDF  int
-}
-
-// subset indexes sentences ids, leaving out the ignored words.
-func (c *corpus) subset(ids []int, ignore map[int32]bool) *subset {
-	x := &subset{post: map[int32][]int32{}, weight: make(map[int32]int64, len(ids))}
-	for _, id := range ids {
-		x.weight[int32(id)] = c.weightOf(id, ignore)
-		for _, t := range c.terms[id] {
-			if !ignore[t] {
-				x.post[t] = append(x.post[t], int32(id))
-			}
-		}
-	}
-	x.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(len(ids)))))
-	return x
-}
-
-// search returns the sentences of other articles that q.accept finds
+// search returns the sentences of other articles that accept finds
 // similar to sentence s, best first.
-func (c *corpus) search(s int, q query) []match {
-	postings := func(t int32) []int32 { return c.post[t] }
-	weight := func(d int32) (int64, bool) { return c.weight[d], true }
-	maxDF := c.maxDF
-	if x := q.within; x != nil {
-		postings = func(t int32) []int32 { return x.post[t] }
-		weight = func(d int32) (int64, bool) { w, ok := x.weight[d]; return w, ok }
-		maxDF = x.maxDF
-	}
-	ws, ok := weight(int32(s))
-	if !ok {
-		ws = c.weightOf(s, q.ignore)
-	}
+func (c *corpus) search(s int, accept func(score, shared float64, n int) bool) []match {
 	// Words that only s uses find nothing; of the others, the rarest are
 	// the likeliest to be shared only by sentences that report the same
-	// thing. A subset is small enough to look up all of them.
+	// thing.
 	probe := make([]int32, 0, len(c.terms[s]))
 	for _, t := range c.terms[s] {
-		if df := len(postings(t)); !q.ignore[t] && df > 1 && df <= maxDF {
+		if df := len(c.post[t]); df > 1 && df <= c.maxDF {
 			probe = append(probe, t)
 		}
 	}
-	if q.within == nil && len(probe) > probeTerms {
+	if len(probe) > probeTerms {
 		sort.Slice(probe, func(i, j int) bool {
-			x, y := len(postings(probe[i])), len(postings(probe[j]))
+			x, y := len(c.post[probe[i]]), len(c.post[probe[j]])
 			return x < y || x == y && c.vocab[probe[i]] < c.vocab[probe[j]]
 		})
 		probe = probe[:probeTerms]
 	}
 	var cands []int32
 	for _, t := range probe {
-		cands = append(cands, postings(t)...)
+		cands = append(cands, c.post[t]...)
 	}
 	slices.Sort(cands)
 	var out []match
 	for _, d := range slices.Compact(cands) {
-		if c.art[d] == c.art[s] || q.skip != nil && q.skip(int(d)) {
+		if c.art[d] == c.art[s] {
 			continue
 		}
-		wd, _ := weight(d)
-		shared, n := c.overlap(s, int(d), q.ignore)
-		if den := min(ws, wd); den > 0 && shared > 0 {
+		shared, n := c.overlap(s, int(d))
+		if den := min(c.weight[s], c.weight[d]); den > 0 && shared > 0 {
 			score := min(float64(shared)/float64(den), 1)
-			if q.accept(score, float64(shared)/fixed, n) {
+			if accept(score, float64(shared)/fixed, n) {
 				out = append(out, match{Ref: c.refs[d], Score: score})
 			}
 		}
@@ -189,23 +144,6 @@ func (c *corpus) search(s int, q query) []match {
 		return x.Sentence < y.Sentence
 	})
 	return out
-}
-
-// score returns the IDF-weighted overlap coefficient of sentences a and b,
-// the weight and the number of the words they share, leaving out the
-// ignored words: the shared weight over the weight of the lighter
-// sentence, at most 1.
-func (c *corpus) score(a, b int, ignore map[int32]bool) (score, shared float64, n int) {
-	wa, wb := c.weight[a], c.weight[b]
-	if len(ignore) > 0 {
-		wa, wb = c.weightOf(a, ignore), c.weightOf(b, ignore)
-	}
-	sh, n := c.overlap(a, b, ignore)
-	den := min(wa, wb)
-	if den <= 0 || sh <= 0 {
-		return 0, 0, 0
-	}
-	return min(float64(sh)/float64(den), 1), float64(sh) / fixed, n
 }
 
 // weightOf returns the weight of sentence i: the idf of its words, a
@@ -227,10 +165,15 @@ func (c *corpus) weightOf(i int, ignore map[int32]bool) int64 {
 }
 
 // overlap returns the weight and the number of the words sentences a and b
-// share, leaving out the ignored words; a phrase both use weighs as its
-// heavier word, so that one shared expression does not count double.
-func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) {
-	ta, tb := c.terms[a], c.terms[b]
+// share; a phrase both use weighs as its heavier word, so that one shared
+// expression does not count double.
+func (c *corpus) overlap(a, b int) (shared int64, n int) {
+	return c.overlapOf(c.terms[a], c.terms[b], c.pairs[a], c.pairs[b])
+}
+
+// overlapOf is overlap for two sentences' sorted terms ta and tb and
+// sorted pairs pa and pb.
+func (c *corpus) overlapOf(ta, tb []int32, pa, pb []uint64) (shared int64, n int) {
 	for i, j := 0, 0; i < len(ta) && j < len(tb); {
 		switch {
 		case ta[i] < tb[j]:
@@ -238,15 +181,12 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 		case ta[i] > tb[j]:
 			j++
 		default:
-			if !ignore[ta[i]] {
-				shared += c.idfx(ta[i])
-				n++
-			}
+			shared += c.idf[ta[i]]
+			n++
 			i++
 			j++
 		}
 	}
-	pa, pb := c.pairs[a], c.pairs[b]
 	for i, j := 0, 0; i < len(pa) && j < len(pb); {
 		switch {
 		case pa[i] < pb[j]:
@@ -254,9 +194,7 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 		case pa[i] > pb[j]:
 			j++
 		default:
-			if !ignore[int32(pa[i]>>32)] && !ignore[int32(uint32(pa[i]))] {
-				shared -= c.pairWeight(pa[i])
-			}
+			shared -= c.pairWeight(pa[i])
 			i++
 			j++
 		}
@@ -265,7 +203,7 @@ func (c *corpus) overlap(a, b int, ignore map[int32]bool) (shared int64, n int) 
 }
 
 // idfx is the idf of term t in fixed point.
-func (c *corpus) idfx(t int32) int64 { return int64(c.idf[t] * fixed) }
+func (c *corpus) idfx(t int32) int64 { return c.idf[t] }
 
 // pairWeight is what a phrase of two words weighs less than its words: the
 // lighter word, so that the phrase weighs as its heavier word.

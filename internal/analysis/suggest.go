@@ -80,35 +80,20 @@ func isDemonym(w string) bool {
 	return false
 }
 
-// nameUse is one occurrence of a candidate name.
-type nameUse struct {
-	article *doc
-	form    string // as written
-	key     string // see nameKey
-	start   int    // byte offset into article.Text
-	place   bool   // in a context that makes it a place
-	medium  bool   // in a context that makes it a medium: "on Telegram"
-	initial bool   // at the start of its sentence
-}
-
-// dropCommonFirst takes off the first word of a name at the start of a
-// sentence when it is a common word, capitalised only there ("Later Ivan
-// Petrov left").
-func dropCommonFirst(u nameUse, c *corpus) nameUse {
-	first, rest, ok := strings.Cut(u.form, " ")
-	if !ok || !c.has(strings.ToLower(first)) {
-		return u
-	}
-	u.form, u.key, u.start = rest, nameKey(rest), u.start+len(first)+1
-	return u
+// use is one occurrence of a candidate name in s.docs[doc].
+type use struct {
+	doc        int32
+	start, end int32 // the name as written
+	flags      nameFlags
 }
 
 // candidate is a name and its occurrences.
 type candidate struct {
-	key   string // lower case, without a leading "the"
-	forms map[string]int
-	uses  []nameUse
-	also  []string // shorter forms merged into it
+	key  string // lower case, without a leading "the"
+	uses []use
+	own  int      // the uses written as the name itself, uses[:own]; then those merged into it
+	also []string // shorter forms merged into it
+	gone bool     // merged into another, or not a name
 }
 
 // suggested is one suggestion and the name key it is about.
@@ -122,116 +107,155 @@ type suggested struct {
 // key order. c is the corpus of s's articles. When ctx is done first, it
 // returns ctx's error.
 func suggestActors(ctx context.Context, s *site, c *corpus) ([]suggested, error) {
-	names := make([][]nameUse, len(s.Articles))
 	c.m.mu.Lock()
-	// The names of each text not seen yet, on all cores.
-	todo := c.m.unseen(s.Articles, func(_ int, e *textMemo) bool { return !e.named })
-	err := parallel.Each(len(todo), func(j int) error {
-		var nf nameFinder
-		todo[j].e.names, todo[j].e.named = nf.names(s.docs[todo[j].i]), true
-		return ctx.Err()
-	})
+	defer c.m.mu.Unlock()
+	names, err := c.m.findNames(ctx, s)
 	if err != nil {
-		c.m.mu.Unlock()
 		return nil, err
 	}
-	for i, a := range s.docs {
-		names[i] = c.m.text(a.Article).names
+	cands := collectNames(s, names, c)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	c.m.mu.Unlock()
-	cands := map[string]*candidate{}
-	for i, a := range s.docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		for _, u := range names[i] {
-			u.article = a
-			if u.initial {
-				u = dropCommonFirst(u, c)
-			}
-			x := cands[u.key]
-			if x == nil {
-				x = &candidate{key: u.key, forms: map[string]int{}}
-				cands[u.key] = x
-			}
-			x.forms[u.form]++
-			x.uses = append(x.uses, u)
-		}
-	}
-	for key := range cands {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if !isName(key, c) {
-			delete(cands, key)
-		}
-	}
-	mergeSurnames(cands)
-	aliases := newAliasIndex(s.Actors)
-	original := s.f.OriginalOf()
-	var out []*candidate
 	for _, x := range cands {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		x.gone = !isName(x.key, c.uses)
+	}
+	mergeSurnames(s, cands)
+	aliases := newAliasIndex(s.Actors)
+	original := originals(s)
+	named := make([]int32, len(s.docs)) // scratch of independentUses
+	var out []*candidate
+	for k, x := range cands {
+		if k%1024 == 1023 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if independentUses(x.uses, original) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
+		if !x.gone && len(x.uses) >= minNamed && independentUses(x.uses, original, named, int32(k+1)) >= minNamed && !isPlace(x) && !aliases.covers(x.key) {
 			out = append(out, x)
 		}
 	}
 	// People and organisations first, then the platforms they speak on.
+	medium := make(map[*candidate]bool, len(out))
+	for _, x := range out {
+		medium[x] = isMedium(x)
+	}
 	sort.Slice(out, func(i, j int) bool {
-		if mi, mj := isMedium(out[i]), isMedium(out[j]); mi != mj {
+		if mi, mj := medium[out[i]], medium[out[j]]; mi != mj {
 			return mj
 		}
 		return out[i].key < out[j].key
 	})
+	// Each suggestion reads and sorts only its own candidate's uses.
 	var found []suggested
-	for _, x := range out {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		found = append(found, suggested{key: x.key, diag: suggestion(x)})
+	if len(out) > 0 {
+		found = make([]suggested, len(out))
+	}
+	err = parallel.Each(len(out), func(i int) error {
+		found[i] = suggested{key: out[i].key, diag: suggestion(s, out[i])}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, err
 	}
 	return found, nil
 }
 
+// collectNames returns the candidates that names, the names of each of
+// s's articles, hold, in order of first use, each with its uses in
+// article order. A name at the start of a sentence loses a first word
+// that the articles also write in lower case ("Later Ivan Petrov left").
+// c.m.mu must be held.
+func collectNames(s *site, names [][]nameHit, c *corpus) []*candidate {
+	table := &c.m.names
+	of := make([]int32, len(table.vocab)) // key → 1 + its candidate
+	var cands []*candidate
+	for ai, hits := range names {
+		text := s.docs[ai].Text
+		for _, h := range hits {
+			u, key := use{int32(ai), h.start, h.end, h.flags}, h.key
+			if h.flags&nameInitial != 0 {
+				form := text[u.start:u.end]
+				if first, rest, ok := strings.Cut(form, " "); ok && c.uses(strings.ToLower(first)) {
+					u.start += int32(len(first) + 1)
+					key = table.intern(nameKey(rest))
+				}
+			}
+			for int(key) >= len(of) {
+				of = append(of, 0)
+			}
+			if of[key] == 0 {
+				cands = append(cands, &candidate{key: table.vocab[key]})
+				of[key] = int32(len(cands))
+			}
+			x := cands[of[key]-1]
+			x.uses = append(x.uses, u)
+			x.own++
+		}
+	}
+	return cands
+}
+
+// originals returns, for each of s's articles, the index of its original
+// (see Findings.OriginalOf): itself when it copies none, -1 when its
+// original is not among them.
+func originals(s *site) []int32 {
+	original := s.f.OriginalOf()
+	index := make(map[string]int32, len(s.docs))
+	for i, a := range s.docs {
+		index[a.Slug] = int32(i)
+	}
+	out := make([]int32, len(s.docs))
+	for i, a := range s.docs {
+		o, ok := index[original(a.Slug)]
+		if !ok {
+			o = -1
+		}
+		out[i] = o
+	}
+	return out
+}
+
 // independentUses counts the uses of a name, leaving out those in an article
-// whose original (see originalOf) also names it: a name that only a copy
-// repeats is not named more often.
-func independentUses(uses []nameUse, original func(string) string) int {
-	named := map[string]bool{}
+// whose original (see originals) also names it: a name that only a copy
+// repeats is not named more often. named is scratch space, one entry per
+// article, that no other call has marked with mark.
+func independentUses(uses []use, original, named []int32, mark int32) int {
 	for _, u := range uses {
-		named[u.article.Slug] = true
+		named[u.doc] = mark
 	}
 	n := 0
 	for _, u := range uses {
-		if o := original(u.article.Slug); o == u.article.Slug || !named[o] {
+		if o := original[u.doc]; o == u.doc || o < 0 || named[o] != mark {
 			n++
 		}
 	}
 	return n
 }
 
-// suggestion is the diagnostic for candidate c.
-func suggestion(c *candidate) model.Diagnostic {
-	sort.SliceStable(c.uses, func(i, j int) bool {
+// suggestion is the diagnostic for candidate c of s's articles.
+func suggestion(s *site, c *candidate) model.Diagnostic {
+	form := c.form(s) // before the uses are sorted
+	before := func(i, j int) bool {
 		x, y := c.uses[i], c.uses[j]
-		if x.article.Slug != y.article.Slug {
-			return x.article.Slug < y.article.Slug
+		if a, b := s.docs[x.doc].Slug, s.docs[y.doc].Slug; a != b {
+			return a < b
 		}
 		return x.start < y.start
-	})
-	articles := map[string]bool{}
+	}
+	if !sort.SliceIsSorted(c.uses, before) { // as they mostly are
+		sort.SliceStable(c.uses, before)
+	}
+	articles := 0
 	var places []string
-	for _, u := range c.uses {
-		articles[u.article.Slug] = true
+	for i, u := range c.uses {
+		if i == 0 || u.doc != c.uses[i-1].doc {
+			articles++ // an article's uses are together
+		}
 		if len(places) < 3 {
-			places = append(places, u.article.pos(u.start).String())
+			places = append(places, s.docs[u.doc].pos(int(u.start)).String())
 		}
 	}
-	form := c.form()
 	msg := fmt.Sprintf("%q is named %d times in %d %s but has no actor file",
-		form, len(c.uses), len(articles), plural(len(articles), "article", "articles"))
+		form, len(c.uses), articles, plural(articles, "article", "articles"))
 	if len(c.also) > 0 {
 		msg += fmt.Sprintf(" (also as %s)", quoteAll(c.also))
 	}
@@ -240,14 +264,20 @@ func suggestion(c *candidate) model.Diagnostic {
 		hint += ", …"
 	}
 	hint += fmt.Sprintf("\nadd content/actors/%s.md with it among the aliases", slugify(form))
-	return model.Diagnostic{Pos: c.uses[0].article.pos(c.uses[0].start),
+	u := c.uses[0]
+	return model.Diagnostic{Pos: s.docs[u.doc].pos(int(u.start)),
 		Severity: model.Suggestion, Message: msg, Hint: hint}
 }
 
-// form returns the commonest way the articles write the name.
-func (c *candidate) form() string {
+// form returns the commonest way the articles write the name, of its
+// own uses (see candidate.own), which must not have been sorted yet.
+func (c *candidate) form(s *site) string {
+	forms := map[string]int{}
+	for _, u := range c.uses[:c.own] {
+		forms[s.docs[u.doc].Text[u.start:u.end]]++
+	}
 	best, n := "", 0
-	for f, k := range c.forms {
+	for f, k := range forms {
 		if k > n || k == n && f < best {
 			best, n = f, k
 		}
@@ -255,163 +285,14 @@ func (c *candidate) form() string {
 	return best
 }
 
-// names returns the names in article a, outside headlines, captions and
-// text in capitals, with their article unset.
-func (nf *nameFinder) names(a *doc) []nameUse {
-	out := []nameUse{} // not nil: looked, if nothing
-	for _, p := range a.Paragraphs {
-		if isFurniture(a, p) {
-			continue
-		}
-		for i := p.First; i <= p.Last; i++ {
-			st := a.Sentences[i]
-			if mostlyCapitals(st.Text) {
-				continue
-			}
-			nf.find(a, st, func(form string, u nameUse) {
-				nf.key = appendNameKey(nf.key[:0], form)
-				if len(nf.key) > 0 {
-					u.article, u.form, u.key = nil, form, string(nf.key)
-					out = append(out, u)
-				}
-			})
-		}
-	}
-	return out
-}
-
-// nameFinder finds the names in sentences, reusing its buffers.
-type nameFinder struct {
-	text string   // the article text
-	ws   [][2]int // the words of the current sentence
-	key  []byte
-}
-
-func (nf *nameFinder) w(i int) string { return nf.text[nf.ws[i][0]:nf.ws[i][1]] }
-
-// in reports whether word i, lower-cased, is in set; false past either end.
-func (nf *nameFinder) in(set map[string]bool, i int) bool {
-	return i >= 0 && i < len(nf.ws) && lowerIn(set, nf.w(i))
-}
-
-// is reports whether word i, lower-cased, is word.
-func (nf *nameFinder) is(i int, word string) bool {
-	return i >= 0 && i < len(nf.ws) && strings.EqualFold(nf.w(i), word)
-}
-
-// joined reports whether word i follows word i-1 after a single space.
-func (nf *nameFinder) joined(i int) bool { return nf.text[nf.ws[i-1][1]:nf.ws[i][0]] == " " }
-
-// find calls f with every name in sentence st of article a.
-func (nf *nameFinder) find(a *doc, st model.Sentence, f func(form string, use nameUse)) {
-	nf.text, nf.ws = a.Text, nf.ws[:0]
-	scanWords(st.Text, func(s, e int) { nf.ws = append(nf.ws, [2]int{st.Start + s, st.Start + e}) })
-	for i := 0; i < len(nf.ws); i++ {
-		if isNameWord(nf.w(i)) {
-			j := i
-			for j+1 < len(nf.ws) && nf.joined(j+1) && !possessiveWord(nf.w(j)) {
-				switch {
-				case isNameWord(nf.w(j + 1)):
-					j++
-					continue
-				case nameConnectors[nf.w(j+1)] && j+2 < len(nf.ws) && nf.joined(j+2) && isNameWord(nf.w(j+2)):
-					j += 2
-					continue
-				}
-				break
-			}
-			nf.emit(a, i, j, f)
-			i = j
-			continue
-		}
-		// the <modifier> [<modifier>] <head>: an organisation in lower case.
-		if orgHeads[nf.w(i)] {
-			for k := i - 1; k >= i-2 && k > 0; k-- {
-				if !nf.joined(k+1) || nf.in(stopWords, k) || isCapitalised(nf.w(k)) {
-					break
-				}
-				if nf.is(k-1, "the") && nf.joined(k) {
-					f(nf.text[nf.ws[k][0]:nf.ws[i][1]], nameUse{article: a, start: nf.ws[k][0]})
-					break
-				}
-			}
-		}
-	}
-}
-
-// emit calls f with the name in words first to last, once leading titles
-// and function words are taken off.
-func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use nameUse)) {
-	for k := last; k > first; k-- {
-		if nf.in(titles, k-1) {
-			first = k
-			break
-		}
-	}
-	for first <= last && (nf.in(stopWords, first) || nf.in(nameConnectors, first) || nf.in(indefinites, first)) {
-		first++
-	}
-	for last >= first && nf.in(nameConnectors, last) {
-		last--
-	}
-	if first > last || first == last && nf.in(titles, first) {
-		return
-	}
-	form := strings.TrimSuffix(strings.TrimSuffix(nf.text[nf.ws[first][0]:nf.ws[last][1]], "’s"), "'s")
-	prev := first - 1
-	if nf.is(prev, "the") {
-		prev--
-	}
-	place := nf.in(placeBefore, prev) || nf.in(placeNouns, last+1) || nf.is(prev, "of") && nf.in(placeNouns, prev-1)
-	medium := nf.in(mediumBefore, prev)
-	f(form, nameUse{article: a, start: nf.ws[first][0], place: place, medium: medium, initial: first == 0})
-}
-
-// lowerIn reports whether w, with its ASCII letters lower-cased, is in set,
-// without allocating for the short words that sets hold.
-func lowerIn(set map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return false
-	}
-	b := buf[:len(w)]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return set[string(b)]
-}
-
-// isNameWord reports whether w can be part of a name: capitalised, not a
-// day or month, and if hyphenated, capitalised or numbered in every part
-// ("Mi-8", but not "Ukraine-aligned").
-func isNameWord(w string) bool {
-	if !isCapitalised(w) || lowerIn(calendarWords, w) {
-		return false
-	}
-	for i := strings.IndexByte(w, '-'); i >= 0; i = strings.IndexByte(w, '-') {
-		w = w[i+1:]
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func possessiveWord(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }
-
 // isName reports whether a candidate key can name an actor: a single word
 // must not be a common word the articles also write in lower case
 // ("Members" beside "members"), nor a nationality adjective.
-func isName(key string, c *corpus) bool {
+func isName(key string, used func(word string) bool) bool {
 	if strings.Contains(key, " ") {
 		return true
 	}
-	return !c.has(key) && !isStopWord(key) && !isDemonym(key) && utf8.RuneCountInString(key) > 1
+	return !used(key) && !isStopWord(key) && !isDemonym(key) && utf8.RuneCountInString(key) > 1
 }
 
 // nameKey normalises a name for counting: lower case, single spaces, no
@@ -441,10 +322,14 @@ func appendNameKey(b []byte, s string) []byte {
 }
 
 // mergeSurnames folds a one-word name into the commonest longer person-like
-// name (two or three capitalised words) that ends with it.
-func mergeSurnames(cands map[string]*candidate) {
+// name (two or three capitalised words) that ends with it, of the
+// candidates of s's articles that are not gone.
+func mergeSurnames(s *site, cands []*candidate) {
 	full := map[string]*candidate{} // last word → best full name
 	for _, c := range cands {
+		if c.gone || strings.Count(c.key, " ") == 0 {
+			continue
+		}
 		words := strings.Fields(c.key)
 		if len(words) < 2 || len(words) > 3 || strings.Contains(c.key, " of ") {
 			continue
@@ -454,39 +339,34 @@ func mergeSurnames(cands map[string]*candidate) {
 			full[last] = c
 		}
 	}
-	for key, c := range cands {
-		if strings.Contains(key, " ") {
+	for _, c := range cands {
+		if c.gone || strings.Contains(c.key, " ") {
 			continue
 		}
-		if f := full[key]; f != nil {
+		if f := full[c.key]; f != nil {
 			f.uses = append(f.uses, c.uses...)
-			f.also = append(f.also, c.form())
-			delete(cands, key)
+			f.also = append(f.also, c.form(s))
+			c.gone = true
 		}
 	}
 }
 
 // isMedium reports whether a name is mostly used as a medium, a platform
 // something was said on ("on Telegram"), rather than someone who says it.
-func isMedium(c *candidate) bool {
-	n := 0
-	for _, u := range c.uses {
-		if u.medium {
-			n++
-		}
-	}
-	return 2*n > len(c.uses)
-}
+func isMedium(c *candidate) bool { return 2*c.count(nameMedium) > len(c.uses) }
 
 // isPlace reports whether a name is mostly used as a place.
-func isPlace(c *candidate) bool {
+func isPlace(c *candidate) bool { return 2*c.count(namePlace) >= len(c.uses) }
+
+// count returns how many uses of c have flag.
+func (c *candidate) count(flag nameFlags) int {
 	n := 0
 	for _, u := range c.uses {
-		if u.place {
+		if u.flags&flag != 0 {
 			n++
 		}
 	}
-	return 2*n >= len(c.uses)
+	return n
 }
 
 // aliasIndex holds the name keys of every actor name and alias, indexed
@@ -573,7 +453,20 @@ func isFurniture(a *doc, p model.Paragraph) bool {
 // "CLICK HERE TO READ MORE".
 func mostlyCapitals(s string) bool {
 	up, letters := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // spare ASCII the tables
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				letters++
+				if c <= 'Z' {
+					up++
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {

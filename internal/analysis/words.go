@@ -22,11 +22,18 @@ func contentWords(s string) []string {
 // the words as written too. It remembers the words it has seen, as most
 // words of a corpus recur.
 type tokenizer struct {
-	buf   []byte
-	words map[string]wordEntry // word or name as written → its numbers
-	ids   map[string]int32     // term → term id
-	vocab []string             // term id → term
-	seen  []int32              // the words of the last call of terms
+	buf        []byte
+	words      map[string]wordEntry // word or name as written → its numbers
+	forms      []string             // word id → the word or name as written
+	vocabulary                      // numbers the terms
+	// used lists the term ids that the calls of terms since the last
+	// startUses used, in the order of their first use, each once,
+	// including the terms of the words of a name; seen likewise lists
+	// the ids of the words (not names). usedIn and seenIn hold, for each
+	// term and word id, the pass (see startUses) that last used it.
+	used, seen     []int32
+	usedIn, seenIn []uint32
+	pass           uint32
 }
 
 // wordEntry numbers a word as written, and its term (-1 for none).
@@ -39,7 +46,6 @@ type wordEntry struct{ word, term int32 }
 // term: a name counts once, however many words it has, so two sentences do
 // not look alike merely because both spell out the same long name.
 func (t *tokenizer) terms(s string, f func(id int32, joined bool)) {
-	t.seen = t.seen[:0]
 	start, end, words := 0, 0, 0 // the current run of capitalised words
 	first := int32(-1)           // the term of the run's first word
 	conn := -1                   // end of a connector after the run
@@ -98,17 +104,47 @@ func (t *tokenizer) word(w string) int32 {
 		}
 		e = t.remember(w, e.term)
 	}
-	t.seen = append(t.seen, e.word)
+	t.seen, t.seenIn = firstUse(t.seen, t.seenIn, e.word, t.pass)
+	t.use(e.term)
 	return e.term
 }
 
 // name returns the term id of a multi-word name: lower-cased, possessive
 // dropped.
 func (t *tokenizer) name(s string) int32 {
-	if e, ok := t.words[s]; ok {
-		return e.term
+	e, ok := t.words[s]
+	if !ok {
+		e = t.remember(s, t.intern(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s"))))
 	}
-	return t.remember(s, t.intern(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")))).term
+	t.use(e.term)
+	return e.term
+}
+
+// startUses starts new lists of used terms and words (see
+// tokenizer.used).
+func (t *tokenizer) startUses() {
+	t.pass++
+	t.used, t.seen = t.used[:0], t.seen[:0]
+}
+
+// use records that term id was used, unless it is -1 (none).
+func (t *tokenizer) use(id int32) {
+	if id >= 0 {
+		t.used, t.usedIn = firstUse(t.used, t.usedIn, id, t.pass)
+	}
+}
+
+// firstUse appends id to list unless in, which holds the pass that last
+// used each id, says that pass used it already; and returns both.
+func firstUse(list []int32, in []uint32, id int32, pass uint32) ([]int32, []uint32) {
+	for int(id) >= len(in) {
+		in = append(in, 0)
+	}
+	if in[id] != pass {
+		in[id] = pass
+		list = append(list, id)
+	}
+	return list, in
 }
 
 // remember numbers word w, whose term is term.
@@ -118,20 +154,27 @@ func (t *tokenizer) remember(w string, term int32) wordEntry {
 	}
 	e := wordEntry{word: int32(len(t.words)), term: term}
 	t.words[w] = e
+	t.forms = append(t.forms, w)
 	return e
 }
 
-// intern returns the id of term, numbering it if it is new.
-func (t *tokenizer) intern(term string) int32 {
-	if id, ok := t.ids[term]; ok {
+// vocabulary numbers strings in the order they are first given.
+type vocabulary struct {
+	ids   map[string]int32 // string → id
+	vocab []string         // id → string
+}
+
+// intern returns the id of s, numbering it if it is new.
+func (v *vocabulary) intern(s string) int32 {
+	if id, ok := v.ids[s]; ok {
 		return id
 	}
-	if t.ids == nil {
-		t.ids = map[string]int32{}
+	if v.ids == nil {
+		v.ids = map[string]int32{}
 	}
-	id := int32(len(t.vocab))
-	t.ids[term] = id
-	t.vocab = append(t.vocab, term)
+	id := int32(len(v.vocab))
+	v.ids[s] = id
+	v.vocab = append(v.vocab, s)
 	return id
 }
 

@@ -13,10 +13,21 @@ import (
 // the calls. After a call returns an error no new call starts, and Each
 // returns that error (the first, when several fail at once).
 func Each(n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
+	return EachWorker(n, func(_, i int) error { return f(i) })
+}
+
+// Workers returns how many goroutines Each and EachWorker use for n
+// calls: at least 1, at most GOMAXPROCS.
+func Workers(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
+
+// EachWorker is Each, but calls f(w, i), where w in [0, Workers(n)) is the
+// goroutine making the call. No two calls with the same w run at once, so
+// f may keep scratch space per w without locking it.
+func EachWorker(n int, f func(w, i int) error) error {
+	workers := Workers(n)
+	if workers == 1 {
 		for i := range n {
-			if err := f(i); err != nil {
+			if err := f(0, i); err != nil {
 				return err
 			}
 		}
@@ -26,14 +37,14 @@ func Each(n int, f func(i int) error) error {
 	var wg sync.WaitGroup
 	var once sync.Once
 	var first error
-	for range workers {
+	for w := range workers {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
 					return
 				}
-				if err := f(i); err != nil {
+				if err := f(w, i); err != nil {
 					once.Do(func() { first = err })
 					next.Store(int64(n)) // stop the others
 					return

@@ -35,3 +35,33 @@ func TestEachStops(t *testing.T) {
 		t.Error("every call ran after one failed")
 	}
 }
+
+func TestEachWorker(t *testing.T) {
+	const n = 1000
+	workers := Workers(n)
+	busy := make([]atomic.Int32, workers)
+	seen := make([]int32, n)
+	err := EachWorker(n, func(w, i int) error {
+		if w < 0 || w >= workers {
+			t.Errorf("worker %d out of [0, %d)", w, workers)
+			return nil
+		}
+		if busy[w].Add(1) != 1 {
+			t.Errorf("worker %d runs two calls at once", w)
+		}
+		atomic.AddInt32(&seen[i], 1)
+		busy[w].Add(-1)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range seen {
+		if c != 1 {
+			t.Fatalf("f(_, %d) called %d times, want once", i, c)
+		}
+	}
+	if Workers(0) != 1 || Workers(1) != 1 {
+		t.Errorf("Workers(0), Workers(1) = %d, %d, want 1, 1", Workers(0), Workers(1))
+	}
+}

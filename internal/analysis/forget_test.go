@@ -1,0 +1,26 @@
+package analysis
+
+import "testing"
+
+// TestForget checks that an Analyzer that forgets what it kept finds what
+// a fresh one finds, quick or complete, and keeps nothing.
+func TestForget(t *testing.T) {
+	s := loadSeeds(t)
+	fresh, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := analyze(t, fresh, s)
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	analyze(t, an, s)
+	an.Forget()
+	if an.carry != nil || an.memo.texts != nil || an.memo.tok.words != nil || an.memo.names.ids != nil {
+		t.Error("Forget keeps what the last build found")
+	}
+	compare(t, "quick after Forget", an.AnalyzeQuick(s), want)
+	an.Forget()
+	compare(t, "complete after Forget", analyze(t, an, s), want)
+}
