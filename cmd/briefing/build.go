@@ -70,7 +70,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer dir.Close()
 	sink := &countingSink{dir: dir, prog: prog}
-	opt := build.Options{BaseURL: *baseURL, Minify: *minify, Sink: sink}
+	opt := build.Options{BaseURL: *baseURL, Minify: *minify, Sink: sink, Once: true}
 	if prog != nil {
 		opt.Progress = prog
 	}

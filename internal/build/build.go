@@ -52,6 +52,11 @@ type Options struct {
 	// renders, never holding all of it. When the build fails, Sink may have
 	// been given some of the files, which the caller must then discard.
 	Sink Sink
+	// Once says that no build follows on this Builder, as for "briefing
+	// build": what the analysis keeps to speed up the next build is
+	// dropped as soon as the analysis returns, so that rendering has that
+	// memory. A later build on the Builder still works, from scratch.
+	Once bool
 }
 
 // Sink takes the files of a build as they are rendered. WriteFile is
@@ -136,6 +141,9 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 			return nil, err
 		}
 		res.Findings = f
+	}
+	if opt.Once {
+		b.an.Forget()
 	}
 	res.Diags = append(res.Diags, res.Findings.Diagnostics...)
 	opt.report(Analysing, len(site.Articles), len(site.Articles))

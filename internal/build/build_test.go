@@ -21,7 +21,14 @@ func repo() fs.FS { return os.DirFS("../..") }
 // buildOK builds fsys and fails the test on any error diagnostic.
 func buildOK(t *testing.T, b *Builder, fsys fs.FS) *Result {
 	t.Helper()
-	res, err := b.Build(t.Context(), fsys, Options{})
+	return buildWith(t, b, fsys, Options{})
+}
+
+// buildWith builds fsys with opt and fails the test on any error
+// diagnostic.
+func buildWith(t *testing.T, b *Builder, fsys fs.FS, opt Options) *Result {
+	t.Helper()
+	res, err := b.Build(t.Context(), fsys, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,18 +124,27 @@ var (
 	allowedScript = regexp.MustCompile(`^<script (src="[^"]*"( defer)?|type="application/ld\+json")>$`)
 )
 
-// TestBuildIsReproducible builds the default briefing three times, twice on
-// one builder (which may reuse work from the first build) and once on a new
-// one, and expects the same bytes: anchors and links must not depend on map
+// TestBuildIsReproducible builds the default briefing several times: twice
+// on one builder (which may reuse work from the first build), once on a new
+// one, and on a builder told the build is its only one (Options.Once),
+// then quickly again on that builder, which has kept nothing. It expects
+// the same bytes every time: anchors and links must not depend on map
 // order, caches or the clock.
 func TestBuildIsReproducible(t *testing.T) {
 	b := newBuilder(t)
 	first := buildOK(t, b, repo()).Files
+	once := newBuilder(t)
 	for _, run := range []struct {
 		name string
 		b    *Builder
-	}{{"rebuild", b}, {"new builder", newBuilder(t)}} {
-		files := buildOK(t, run.b, repo()).Files
+		opt  Options
+	}{
+		{"rebuild", b, Options{}},
+		{"new builder", newBuilder(t), Options{}},
+		{"once", once, Options{Once: true}},
+		{"quick after once", once, Options{Quick: true}},
+	} {
+		files := buildWith(t, run.b, repo(), run.opt).Files
 		if !reflect.DeepEqual(first.Paths(), files.Paths()) {
 			t.Errorf("%s: files %v, first build %v", run.name, files.Paths(), first.Paths())
 			continue
