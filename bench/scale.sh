@@ -3,12 +3,12 @@
 # briefings of 1,000 and 10,000 articles (issue 17). cmd/gencorpus writes
 # each briefing and, from the same article texts, a minimal Hugo site;
 # both builds are timed as whole processes with /usr/bin/time, alternating,
-# each into a fresh output folder. Prints, per size, the medians of wall
-# time and peak resident memory of each (with the fastest and slowest run),
-# the ratios briefing/Hugo (the median of the ratios of each pair of runs,
-# which holds when a shared machine's speed drifts), and how much
-# briefing's time grows from the smallest size to the largest, as a
-# Markdown table.
+# each into a new output folder, with the disk synced before each run.
+# Prints, per size, the medians of wall time and peak resident memory of
+# each (with the fastest and slowest run), the ratios briefing/Hugo (the
+# median of the ratios of each pair of runs, which holds when a shared
+# machine's speed drifts), and how much briefing's time grows from the
+# smallest size to the largest, as a Markdown table.
 #
 # Targets at 10,000 articles: at most 0.25 of Hugo's time and 0.5 of its
 # memory; from 1,000 to 10,000 articles, at most 12 times the time.
@@ -77,9 +77,14 @@ for n in $sizes; do
 	src="$work/briefing-$n" hugosrc="$work/hugo-$n"
 	"$work/gencorpus" -n "$n" -actors "$actors" -claims "$claims" -seed "$seed" -out "$src" -hugo "$hugosrc"
 	for i in $(seq "$runs"); do
-		rm -rf "$work/site" "$work/public"
-		timed "b$n" "$work/briefing" build -src "$src" -out "$work/site"
-		timed "h$n" hugo --quiet -s "$hugosrc" -d "$work/public"
+		# Each run writes a new folder, and the disk is synced before it
+		# starts: deleting the last run's thousands of files, or writing
+		# them back, would otherwise be charged to whichever build runs
+		# next. The folders go when the script ends.
+		sync
+		timed "b$n" "$work/briefing" build -src "$src" -out "$work/site-$n-$i"
+		sync
+		timed "h$n" hugo --quiet -s "$hugosrc" -d "$work/public-$n-$i"
 	done
 	# Each pair of runs: briefing's seconds and KB, Hugo's, and the ratios.
 	paste -d' ' "$work/b$n" "$work/h$n" | awk '{print $1, $2, $3, $4, $1/$3, $2/$4}' >"$work/pairs$n"
