@@ -35,6 +35,7 @@ type Output struct {
 	order  []string             // the keys of files: pages in site order, then data files
 	data   int                  // how many data files end order
 	diags  model.Diagnostics    // guarded by v.mu
+	frames frames               // the parts of the page frame rendered so far
 }
 
 // lazyFile is an output file rendered on first use.
@@ -95,6 +96,7 @@ func (o *Output) File(name string) ([]byte, error) {
 // and returns buf's bytes.
 func (o *Output) render(name string, p *Page, buf *bytes.Buffer) ([]byte, error) {
 	w := &pageWriter{buf: buf, ctx: o.ctx, deadline: time.Now().Add(pageTime), stuck: &o.stuck, ticks: o.r.ticks}
+	p.out, p.w = o, w
 	err := o.r.pages[p.Kind].ExecuteTemplate(w, "base.html", p)
 	switch {
 	case err == nil:

@@ -36,6 +36,9 @@ type Page struct {
 	Matrix   *SourceMatrix // the claim-by-source table of the claims page
 
 	OGType string // Open Graph type: "website" or "article"
+
+	out *Output     // the Output rendering the page, for its frame (see Frame)
+	w   *pageWriter // the writer the page renders to
 }
 
 // File returns the output file of the page.
