@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"briefing/internal/build"
+	"briefing/internal/render"
 )
 
 // TestFrameParts checks that a theme's header and footer partials,
@@ -32,5 +33,25 @@ func TestFrameParts(t *testing.T) {
 		if footer := "<p>footer " + root + "|||Bridge</p>\n</body>"; !strings.Contains(html, footer) {
 			t.Errorf("%s does not have %q", page, footer)
 		}
+	}
+}
+
+// TestPartialKept checks that a theme's byline, which Page.Partial renders
+// once per article and kind, shows each article's own on every page that
+// lists it, and that Partial outside a render is an error.
+func TestPartialKept(t *testing.T) {
+	fsys := briefing(nil)
+	fsys["content/articles/second.txt"] = &fstest.MapFile{Data: []byte("The mayor, Jane Doe, said the ferry would run all night.\n")}
+	fsys["templates/_byline.html"] = &fstest.MapFile{Data: []byte("BYLINE {{.Slug}}")}
+	files := build1(t, fsys, build.Options{})
+	for _, page := range []string{"index.html", "actors/jane-doe/index.html"} {
+		for _, slug := range []string{"example", "second"} {
+			if !strings.Contains(string(files[page]), "BYLINE "+slug) {
+				t.Errorf("%s does not show the byline of %s", page, slug)
+			}
+		}
+	}
+	if _, err := new(render.Page).Partial("_byline.html", nil); err == nil {
+		t.Error("Partial outside a render gave no error")
 	}
 }

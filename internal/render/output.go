@@ -26,16 +26,16 @@ import (
 // pageWriter); once one page has run out of time, the pages still to render
 // fail at once, since the same template would stall them all.
 type Output struct {
-	ctx    context.Context
-	stuck  atomic.Pointer[TemplateError] // the first page that ran out of time
-	r      *Renderer
-	v      *views
-	static Files                // the theme's static files, read eagerly
-	files  map[string]*lazyFile // every other output file
-	order  []string             // the keys of files: pages in site order, then data files
-	data   int                  // how many data files end order
-	diags  model.Diagnostics    // guarded by v.mu
-	frames frames               // the parts of the page frame rendered so far
+	ctx      context.Context
+	stuck    atomic.Pointer[TemplateError] // the first page that ran out of time
+	r        *Renderer
+	v        *views
+	static   Files                // the theme's static files, read eagerly
+	files    map[string]*lazyFile // every other output file
+	order    []string             // the keys of files: pages in site order, then data files
+	data     int                  // how many data files end order
+	diags    model.Diagnostics    // guarded by v.mu
+	partials partials             // the partials rendered so far, for Page.Partial
 }
 
 // lazyFile is an output file rendered on first use.
