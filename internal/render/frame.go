@@ -39,4 +39,3 @@ func (p *Page) Header() (template.HTML, error) {
 func (p *Page) Footer() (template.HTML, error) {
 	return p.Partial("_footer.html", Frame{Root: p.Root, Site: p.Site})
 }
-
