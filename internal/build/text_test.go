@@ -33,6 +33,18 @@ var loops = []struct {
 		`{{end}}<li><p class="meta">{{with $v.Article.Outlet}}{{.}}: {{end}}<a href="{{$.Root}}{{$v.Article.Path}}">{{$v.Article.Title}}</a>{{template "_title_by.html" $v.Article}}{{with $v.Article.Origin}} (originally {{.}}){{end}}</p>` + "\n" +
 		`<blockquote>{{else}} {{end}}<a href="{{$.Root}}{{$v.Path}}">{{$v.Text}}</a>{{$prev = $v.Article.Slug}}{{end}}</blockquote></li>` + "\n",
 	pages: "actors/",
+}, {
+	file: "articles.html",
+	call: ".SourceRowsHTML",
+	loop: `{{range .Articles}}<tr>` + "\n" +
+		`<td data-label="Article"><a href="{{$.Root}}{{.Path}}">{{.Title}}</a>{{template "_title_by.html" .}}</td>` + "\n" +
+		`<td data-label="Outlet">{{if .Outlet}}{{.Outlet}}{{else}}<span class="muted">not named</span>{{end}}</td>` + "\n" +
+		`<td data-label="Origin">{{if .Origin}}{{.Origin}}{{else}}<span class="muted">—</span>{{end}}</td>` + "\n" +
+		`<td data-label="Date">{{if .PublishedOn}}{{.PublishedOn}}{{else}}<span class="muted">not given</span>{{end}}</td>` + "\n" +
+		`<td data-label="Copies">{{range .CopyOf}}Copies <a href="{{$.Root}}{{.Article.Path}}">{{.Article.Title}}</a>{{template "_title_by.html" .Article}} ({{.Percent}}%){{if .Editor}}, declared by the editor{{end}}<br>{{end}}{{range .CopiedBy}}Copied by <a href="{{$.Root}}{{.Article.Path}}">{{.Article.Title}}</a>{{template "_title_by.html" .Article}} ({{.Percent}}%){{if .Editor}}, declared by the editor{{end}}<br>{{end}}{{if not (or .CopyOf .CopiedBy)}}<span class="muted">independent</span>{{end}}</td>` + "\n" +
+		`</tr>` + "\n" +
+		`{{end}}`,
+	pages: "articles/index.html",
 }}
 
 // loopTheme returns the default theme's page templates with each call of

@@ -25,12 +25,9 @@ func (p *Page) VersionsHTML(s StatementView) (template.HTML, error) {
 				escapeHTML(&b, a.Outlet)
 				b.WriteString(": ")
 			}
-			link(&b, p.Root, a.Path, a.Title)
-			titleBy, err := p.Partial("_title_by.html", a)
-			if err != nil {
+			if err := p.titleLink(&b, a); err != nil {
 				return "", err
 			}
-			b.WriteString(string(titleBy))
 			if a.Origin != "" {
 				b.WriteString(" (originally ")
 				escapeHTML(&b, a.Origin)

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// SourceRowsHTML returns the rows of the default theme's table of
+// sources, one for each of the page's Articles, with the theme's
+// _title_by.html after each title. It is made in Go: a large briefing's
+// table has a row for each of thousands of articles, and the template's
+// loop over them cost as much as the rest of the index pages. A theme may
+// still range over .Articles itself.
+func (p *Page) SourceRowsHTML() (template.HTML, error) {
+	var b strings.Builder
+	cell := func(label, value, none string) {
+		b.WriteString(`<td data-label="` + label + `">`)
+		if value != "" {
+			escapeHTML(&b, value)
+		} else {
+			b.WriteString(`<span class="muted">` + none + `</span>`)
+		}
+		b.WriteString("</td>\n")
+	}
+	for _, av := range p.Articles {
+		b.WriteString("<tr>\n<td data-label=\"Article\">")
+		if err := p.titleLink(&b, av); err != nil {
+			return "", err
+		}
+		b.WriteString("</td>\n")
+		cell("Outlet", av.Outlet, "not named")
+		cell("Origin", av.Origin, "—")
+		cell("Date", av.PublishedOn, "not given")
+		b.WriteString(`<td data-label="Copies">`)
+		for _, copies := range []struct {
+			verb string
+			list []CopyView
+		}{{"Copies ", av.CopyOf}, {"Copied by ", av.CopiedBy}} {
+			for _, c := range copies.list {
+				b.WriteString(copies.verb)
+				if err := p.titleLink(&b, c.Article); err != nil {
+					return "", err
+				}
+				b.WriteString(" (" + strconv.Itoa(c.Percent) + "%)")
+				if c.Editor {
+					b.WriteString(", declared by the editor")
+				}
+				b.WriteString("<br>")
+			}
+		}
+		if len(av.CopyOf) == 0 && len(av.CopiedBy) == 0 {
+			b.WriteString(`<span class="muted">independent</span>`)
+		}
+		b.WriteString("</td>\n</tr>\n")
+	}
+	return template.HTML(b.String()), nil
+}
+
+// titleLink writes a link to article av showing its title, and the
+// theme's _title_by.html for it.
+func (p *Page) titleLink(b *strings.Builder, av *ArticleView) error {
+	link(b, p.Root, av.Path, av.Title)
+	titleBy, err := p.Partial("_title_by.html", av)
+	b.WriteString(string(titleBy))
+	return err
+}
