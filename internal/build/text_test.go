@@ -45,6 +45,15 @@ var loops = []struct {
 		`</tr>` + "\n" +
 		`{{end}}`,
 	pages: "articles/index.html",
+}, {
+	file: "_sources.html",
+	call: ".SourcesHTML",
+	loop: `{{range .Overview.Articles}}<li><a href="{{$.Root}}{{.Path}}">{{.Title}}</a>{{template "_title_by.html" .}}` + "\n" +
+		`<span class="meta">{{template "_byline.html" .}}</span>` + "\n" +
+		`{{range .CopyOf}}<span class="copy">{{if .Editor}}Copy of{{else}}Largely copies{{end}} <a href="{{$.Root}}{{.Article.Path}}">{{.Article.Title}}</a>{{template "_title_by.html" .Article}} ({{.Percent}}% of its sentences{{if .Editor}}; declared by the editor{{end}})</span>{{end}}` + "\n" +
+		`</li>` + "\n" +
+		`{{end}}`,
+	pages: "index.html",
 }}
 
 // loopTheme returns the default theme's page templates with each call of

@@ -65,3 +65,39 @@ func (p *Page) titleLink(b *strings.Builder, av *ArticleView) error {
 	b.WriteString(string(titleBy))
 	return err
 }
+
+// SourcesHTML returns the items of the overview's list of sources, one
+// for each of Overview.Articles, with the theme's _title_by.html and
+// _byline.html. It is made in Go for the reason SourceRowsHTML is; a
+// theme may still range over .Overview.Articles itself.
+func (p *Page) SourcesHTML() (template.HTML, error) {
+	var b strings.Builder
+	for _, av := range p.Overview.Articles {
+		b.WriteString("<li>")
+		if err := p.titleLink(&b, av); err != nil {
+			return "", err
+		}
+		byline, err := p.Partial("_byline.html", av)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("\n<span class=\"meta\">" + string(byline) + "</span>\n")
+		for _, c := range av.CopyOf {
+			if c.Editor {
+				b.WriteString(`<span class="copy">Copy of `)
+			} else {
+				b.WriteString(`<span class="copy">Largely copies `)
+			}
+			if err := p.titleLink(&b, c.Article); err != nil {
+				return "", err
+			}
+			b.WriteString(" (" + strconv.Itoa(c.Percent) + "% of its sentences")
+			if c.Editor {
+				b.WriteString("; declared by the editor")
+			}
+			b.WriteString(")</span>")
+		}
+		b.WriteString("\n</li>\n")
+	}
+	return template.HTML(b.String()), nil
+}
