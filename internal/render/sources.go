@@ -39,12 +39,8 @@ func (p *Page) SourceRowsHTML() (template.HTML, error) {
 		}{{"Copies ", av.CopyOf}, {"Copied by ", av.CopiedBy}} {
 			for _, c := range copies.list {
 				b.WriteString(copies.verb)
-				if err := p.titleLink(&b, c.Article); err != nil {
+				if err := p.copyLink(&b, c, "%)", ", declared by the editor"); err != nil {
 					return "", err
-				}
-				b.WriteString(" (" + strconv.Itoa(c.Percent) + "%)")
-				if c.Editor {
-					b.WriteString(", declared by the editor")
 				}
 				b.WriteString("<br>")
 			}
@@ -88,16 +84,26 @@ func (p *Page) SourcesHTML() (template.HTML, error) {
 			} else {
 				b.WriteString(`<span class="copy">Largely copies `)
 			}
-			if err := p.titleLink(&b, c.Article); err != nil {
+			if err := p.copyLink(&b, c, "% of its sentences", "; declared by the editor"); err != nil {
 				return "", err
-			}
-			b.WriteString(" (" + strconv.Itoa(c.Percent) + "% of its sentences")
-			if c.Editor {
-				b.WriteString("; declared by the editor")
 			}
 			b.WriteString(")</span>")
 		}
 		b.WriteString("\n</li>\n")
 	}
 	return template.HTML(b.String()), nil
+}
+
+// copyLink writes a link to the article of copy relation c with its
+// title note, then its percentage followed by percent, then editorNote
+// when the editor declared the copy.
+func (p *Page) copyLink(b *strings.Builder, c CopyView, percent, editorNote string) error {
+	if err := p.titleLink(b, c.Article); err != nil {
+		return err
+	}
+	b.WriteString(" (" + strconv.Itoa(c.Percent) + percent)
+	if c.Editor {
+		b.WriteString(editorNote)
+	}
+	return nil
 }
