@@ -22,6 +22,9 @@ func escapeText(b *strings.Builder, s string) { escape(b, s, false) }
 func escape(b *strings.Builder, s string, asTemplate bool) {
 	written := 0
 	for i := 0; i < len(s); i++ {
+		if s[i] > '>' { // every byte replaced is below: letters go by in one test
+			continue
+		}
 		var r string
 		switch s[i] {
 		case '"':

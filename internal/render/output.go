@@ -26,15 +26,16 @@ import (
 // pageWriter); once one page has run out of time, the pages still to render
 // fail at once, since the same template would stall them all.
 type Output struct {
-	ctx    context.Context
-	stuck  atomic.Pointer[TemplateError] // the first page that ran out of time
-	r      *Renderer
-	v      *views
-	static Files                // the theme's static files, read eagerly
-	files  map[string]*lazyFile // every other output file
-	order  []string             // the keys of files: pages in site order, then data files
-	data   int                  // how many data files end order
-	diags  model.Diagnostics    // guarded by v.mu
+	ctx      context.Context
+	stuck    atomic.Pointer[TemplateError] // the first page that ran out of time
+	r        *Renderer
+	v        *views
+	static   Files                // the theme's static files, read eagerly
+	files    map[string]*lazyFile // every other output file
+	order    []string             // the keys of files: pages in site order, then data files
+	data     int                  // how many data files end order
+	diags    model.Diagnostics    // guarded by v.mu
+	partials partials             // the partials rendered so far, for Page.Partial
 }
 
 // lazyFile is an output file rendered on first use.
@@ -95,6 +96,7 @@ func (o *Output) File(name string) ([]byte, error) {
 // and returns buf's bytes.
 func (o *Output) render(name string, p *Page, buf *bytes.Buffer) ([]byte, error) {
 	w := &pageWriter{buf: buf, ctx: o.ctx, deadline: time.Now().Add(pageTime), stuck: &o.stuck, ticks: o.r.ticks}
+	p.out, p.w = o, w
 	err := o.r.pages[p.Kind].ExecuteTemplate(w, "base.html", p)
 	switch {
 	case err == nil:

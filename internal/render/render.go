@@ -7,8 +7,13 @@
 //
 // Templates live in the theme's templates/ folder: base.html defines the
 // page frame and each page kind has its own file (index.html, articles.html,
-// article.html, page.html, 404.html, …) defining the "main" block. Every
-// page gets a *Page value; Page.Root is the relative path from the page to
+// article.html, page.html, 404.html, …) defining the "main" block. The
+// parts of the frame that are alike on many pages are partials rendered
+// once for all of them (_head_links.html, _header.html, _footer.html; see
+// Frame and Page.Partial), and the long lists of the default theme's pages
+// are made in Go (Page.VersionsHTML, Page.SourceRowsHTML, …), while their
+// data stays in the views for a theme to show its own way. Every page gets
+// a *Page value; Page.Root is the relative path from the page to
 // the site root ("../../"), so links work under any sub-path. The 404 page,
 // which is served at any depth, gets the absolute base path instead.
 //

@@ -59,9 +59,11 @@ var mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 // index holds each word once.
 func words(texts ...string) string {
 	seen := map[string]bool{}
-	var out []string
+	out := make([]string, 0, 16)
 	for _, t := range texts {
-		t = mdLinkTarget.ReplaceAllString(t, "]")
+		if strings.Contains(t, "](") { // most texts have no link, and the regexp costs
+			t = mdLinkTarget.ReplaceAllString(t, "]")
+		}
 		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
 		}) {

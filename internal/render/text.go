@@ -76,12 +76,9 @@ func citation(b *strings.Builder, c *ClaimView, root string) {
 func (g MentionGroup) SentencesHTML() template.HTML {
 	var b strings.Builder
 	for _, l := range g.Sentences {
-		b.WriteString(`<li><a href="`)
-		escapeURL(&b, g.root)
-		escapeURL(&b, l.Path)
-		b.WriteString(`">`)
-		escapeHTML(&b, l.Text)
-		b.WriteString("</a></li>\n")
+		b.WriteString("<li>")
+		link(&b, g.root, l.Path, l.Text)
+		b.WriteString("</li>\n")
 	}
 	return template.HTML(b.String())
 }

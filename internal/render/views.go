@@ -36,6 +36,9 @@ type Page struct {
 	Matrix   *SourceMatrix // the claim-by-source table of the claims page
 
 	OGType string // Open Graph type: "website" or "article"
+
+	out *Output     // the Output rendering the page, for its frame (see Frame)
+	w   *pageWriter // the writer the page renders to
 }
 
 // File returns the output file of the page.
@@ -90,6 +93,13 @@ type StatusCount struct {
 // the article pages it shows; they are safe to ask for concurrently.
 type ArticleView struct {
 	*model.Article
+	// The Article's fields that pages show most, copied: html/template
+	// finds a field of the view itself at once, but one of the embedded
+	// Article only by a search that allocates, which cost more than
+	// showing the field on a large briefing's actor pages. The model does
+	// not change while a site renders (see Renderer.Site).
+	Slug, Title, Outlet, Origin, Author, URL string
+
 	Path        string
 	PublishedOn string     // the publication date in words, "" when unknown
 	CopyOf      []CopyView // articles this one copies
@@ -185,6 +195,8 @@ type ActorGroup struct {
 // ActorView is an actor as pages show it.
 type ActorView struct {
 	*model.Actor
+	Slug, Name, Side, Role string // the Actor's, copied (see ArticleView)
+
 	Path       string
 	Summary    template.HTML
 	Statements []StatementView
@@ -305,6 +317,9 @@ type ClaimGroup struct {
 // ClaimView is a claim as pages show it.
 type ClaimView struct {
 	*model.Claim
+	Slug, Title string // the Claim's, copied (see ArticleView)
+	Status      model.Status
+
 	Path       string
 	Label      string // the status in words
 	Assessment template.HTML
@@ -381,7 +396,8 @@ func newViews(cfg config.Config, s *model.Site, f *model.Findings, md *markdown.
 		v.articles[a.Slug] = v.article(a)
 	}
 	for _, a := range s.Actors {
-		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: ActorPath(a.Slug), Summary: v.markdown(a.Body, ActorPath(a.Slug))}
+		v.actors[a.Slug] = &ActorView{v: v, Actor: a, Path: ActorPath(a.Slug), Summary: v.markdown(a.Body, ActorPath(a.Slug)),
+			Slug: a.Slug, Name: a.Name, Side: a.Side, Role: a.Role}
 	}
 	for _, c := range s.Claims {
 		v.claims[c.Slug] = v.claim(c)
@@ -422,7 +438,8 @@ func (v *views) markdown(m model.Markdown, from string) template.HTML {
 }
 
 func (v *views) article(a *model.Article) *ArticleView {
-	av := &ArticleView{Article: a, Path: ArticlePath(a.Slug), v: v, found: v.f.Article(a.Slug)}
+	av := &ArticleView{Article: a, Path: ArticlePath(a.Slug), v: v, found: v.f.Article(a.Slug),
+		Slug: a.Slug, Title: a.Title, Outlet: a.Outlet, Origin: a.Origin, Author: a.Author, URL: a.URL}
 	if !a.Published.IsZero() {
 		av.PublishedOn = a.Published.Format("2 January 2006")
 	}
@@ -431,7 +448,7 @@ func (v *views) article(a *model.Article) *ArticleView {
 
 func (v *views) claim(c *model.Claim) *ClaimView {
 	cf := v.f.Claim(c.Slug)
-	cv := &ClaimView{Claim: c, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
+	cv := &ClaimView{Claim: c, Slug: c.Slug, Title: c.Title, Status: c.Status, Path: ClaimPath(c.Slug), Label: c.Status.Label(),
 		Assessment: v.markdown(c.Body, ClaimPath(c.Slug)), Independent: cf.IndependentSources, Contradicting: cf.ContradictingSources}
 	if !c.Updated.IsZero() {
 		cv.UpdatedOn = c.Updated.Format("2 January 2006")

@@ -1,9 +1,13 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sync"
 )
 
 // Dir is a site being written: a temporary directory beside the target,
@@ -14,6 +18,9 @@ import (
 type Dir struct {
 	out, tmp string
 	done     bool // committed, or removed
+
+	mu   sync.Mutex
+	dirs map[string]bool // the folders under tmp known to exist
 }
 
 // Create checks that out may be replaced by a site built from the briefing
@@ -55,11 +62,40 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil { // safe to race: an existing folder is no error
+	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// mkdir makes the folder dir (slash-separated, relative to the site root)
+// and those above it, each once: a large site has a folder per page, and
+// MkdirAll's checks of every folder above it cost more than writing the
+// page.
+func (d *Dir) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	d.mu.Lock()
+	made := d.dirs[dir]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := d.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	// Safe to race: a folder another goroutine made meanwhile is no error.
+	if err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	if d.dirs == nil {
+		d.dirs = map[string]bool{}
+	}
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // checkName refuses a file name that would land outside the output

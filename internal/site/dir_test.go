@@ -91,3 +91,25 @@ func TestCreateRefusesForeignDirectory(t *testing.T) {
 		t.Errorf("made something beside the output: %v", entries)
 	}
 }
+
+// TestDirFolders: files written at once from many goroutines, into folders
+// nested and shared, all land where their names say.
+func TestDirFolders(t *testing.T) {
+	_, d := rewrite(t, "index.html")
+	defer d.Close()
+	names := []string{"a/index.html", "a/b/index.html", "a/b/c/index.html", "a/d/index.html", "e/f/g/index.html", "e/index.html", "top.html"}
+	errs := make(chan error, len(names)*4)
+	for i := range len(names) * 4 {
+		go func() { errs <- d.WriteFile(names[i%len(names)], []byte(names[i%len(names)])) }()
+	}
+	for range len(names) * 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range names {
+		if b, err := os.ReadFile(filepath.Join(d.tmp, filepath.FromSlash(name))); string(b) != name {
+			t.Errorf("%s = %q, %v", name, b, err)
+		}
+	}
+}
