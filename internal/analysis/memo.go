@@ -46,13 +46,17 @@ type textMemo struct {
 	terms          []int32
 	pairs          []uint64
 	termAt, pairAt []int32
-	words          []int32    // distinct words of the text, numbered by memo.tok, in no order
-	names          []nameHit  // names (see suggestActors), numbered by memo.names
-	named          bool       // whether names is set
-	speakersBy     string     // the mentionKey speakers were found with
-	persons        string     // and the persons among the actors
-	speakers       [][]string // see attribute
-	continues      []int
+	words          []int32   // distinct words of the text, numbered by memo.tok, in no order
+	names          []nameHit // names (see suggestActors), numbered by memo.names
+	named          bool      // whether names is set
+	// nameKeys are the keys of names while they are numbered in the text
+	// only (see nameFinder.names): tokenizing finds them, findNames
+	// numbers them.
+	nameKeys   []string
+	speakersBy string     // the mentionKey speakers were found with
+	persons    string     // and the persons among the actors
+	speakers   [][]string // see attribute
+	continues  []int
 }
 
 // text returns the memo of article a's text, making it if need be.
@@ -86,7 +90,7 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		m.tok, m.names = tokenizer{}, vocabulary{}
 		for _, e := range m.texts {
 			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
-			e.names, e.named = nil, false
+			e.names, e.named, e.nameKeys = nil, false, nil
 		}
 	}
 	live := make(map[string]*textMemo, len(articles))

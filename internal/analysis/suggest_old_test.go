@@ -39,7 +39,7 @@ func suggestOld(s *site, c *corpus) []suggested {
 		return best
 	}
 	cands := map[string]*cand{}
-	var nf nameFinder
+	var nf oldNameFinder
 	for _, a := range s.docs {
 		for _, p := range a.Paragraphs {
 			for i := p.First; i <= p.Last && !isFurniture(a, p); i++ {
