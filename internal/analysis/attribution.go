@@ -141,6 +141,13 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 // neighbour), or -1. ms are a's mentions in text order; person reports
 // whether an actor slug names a person.
 func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
+	return attributeWith(a, ms, person, nil)
+}
+
+// attributeWith is attribute taking the words of a's sentences from
+// spans when they hold them.
+func attributeWith(a *doc, ms []model.Mention, person func(string) bool, spans *wordSpans) (speakers [][]string, continues []int) {
+	stored := spans.of(len(a.Sentences))
 	own := make([][]string, len(a.Sentences))
 	pronoun := make([]byte, len(a.Sentences))
 	subject := make([]string, len(a.Sentences)) // the actor a sentence opens with, if one
@@ -156,7 +163,11 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		}
 		v.start, v.end, v.words = s.Start, s.End, v.words[:0]
 		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
-		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
+		if stored {
+			v.words = spans.appendWords(v.words, i, s.Start)
+		} else {
+			scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
+		}
 		own[i], pronoun[i] = v.speakers()
 		if subj := v.sentenceSubject(); len(subj) == 1 {
 			subject[i] = subj[0].Actor
@@ -541,7 +552,7 @@ func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) 
 	})
 	err := parallel.Each(len(todo), func(j int) error {
 		i, e := todo[j].i, todo[j].e
-		e.speakers, e.continues = attribute(s.docs[i], mentions[i], person)
+		e.speakers, e.continues = attributeWith(s.docs[i], mentions[i], person, &e.spans)
 		e.speakersBy, e.persons = e.mentionKey, personKey
 		return ctx.Err()
 	})

@@ -53,6 +53,7 @@ type textMemo struct {
 	// only (see nameFinder.names): tokenizing finds them, findNames
 	// numbers them.
 	nameKeys   []string
+	spans      wordSpans  // the words of each sentence, found while tokenizing
 	speakersBy string     // the mentionKey speakers were found with
 	persons    string     // and the persons among the actors
 	speakers   [][]string // see attribute
@@ -90,6 +91,7 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		m.tok, m.names = tokenizer{}, vocabulary{}
 		for _, e := range m.texts {
 			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
+			e.spans = wordSpans{}
 			e.names, e.named, e.nameKeys = nil, false, nil
 		}
 	}

@@ -33,7 +33,8 @@ type tokenJob struct {
 	pairAt []int32
 	words  []int32 // distinct words, in order of first use
 	names  []nameHit
-	keys   []string // names' keys, numbered in the text (see nameFinder.names)
+	keys   []string  // names' keys, numbered in the text (see nameFinder.names)
+	spans  wordSpans // the words of each sentence
 }
 
 // localTokens is one goroutine's tokenizer and how its ids map to the
@@ -118,6 +119,7 @@ func (j *tokenJob) tokenize(l *localTokens) {
 		j.pairAt = append(j.pairAt, int32(len(j.pairs)))
 		prev := int32(-1)
 		l.spans = appendWords(l.spans[:0], s.Text)
+		j.spans.add(l.spans)
 		tok.termsOf(s.Text, l.spans, func(t int32, joined bool) {
 			j.terms = append(j.terms, t)
 			if joined && prev >= 0 && prev != t {
@@ -176,6 +178,7 @@ func (j *tokenJob) store(l *localTokens) {
 	for i, w := range j.words {
 		words[i] = l.words[w]
 	}
+	e.spans = wordSpans{slices.Clone(j.spans.enc), slices.Clone(j.spans.at)}
 	if !e.named {
 		e.names, e.nameKeys = j.names, j.keys
 	}
