@@ -164,7 +164,7 @@ func attributeWith(a *doc, ms []model.Mention, person func(string) bool, spans *
 		v.start, v.end, v.words = s.Start, s.End, v.words[:0]
 		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
 		if stored {
-			v.words = spans.appendWords(v.words, i, s.Start)
+			v.words = spans.appendWords(v.words, i)
 		} else {
 			scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
 		}

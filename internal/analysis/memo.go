@@ -23,6 +23,10 @@ type memo struct {
 	texts    map[string]*textMemo // article text → what it holds
 	bySlug   map[string]*textMemo // article slug → what its text held when last seen
 	liveSize int                  // distinct words of the last build's texts
+	// wordUse counts, for each word id of tok, the texts of texts that
+	// are tokenized and use the word, so that has need not keep each
+	// text's words.
+	wordUse []int32
 
 	aliasKey string // the patterns ac was built from
 	ac       ahocorasick.AhoCorasick
@@ -46,7 +50,6 @@ type textMemo struct {
 	terms          []int32
 	pairs          []uint64
 	termAt, pairAt []int32
-	words          []int32   // distinct words of the text, numbered by memo.tok, in no order
 	names          []nameHit // names (see suggestActors), numbered by memo.names
 	named          bool      // whether names is set
 	// nameKeys are the keys of names while they are numbered in the text
@@ -88,9 +91,9 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
 		// Edits leave words behind; start the numbering afresh.
-		m.tok, m.names = tokenizer{}, vocabulary{}
+		m.tok, m.names, m.wordUse = tokenizer{}, vocabulary{}, nil
 		for _, e := range m.texts {
-			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
+			e.terms, e.pairs, e.termAt, e.pairAt = nil, nil, nil, nil
 			e.spans = wordSpans{}
 			e.names, e.named, e.nameKeys = nil, false, nil
 		}
@@ -110,6 +113,11 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	if err := m.tokenizeAll(ctx, todo); err != nil {
 		return nil, err
 	}
+	for text, e := range m.texts {
+		if live[text] == nil {
+			m.unuse(e)
+		}
+	}
 	m.texts, m.bySlug = live, bySlug
 
 	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}
@@ -117,7 +125,6 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	c.art = make([]int32, 0, n)
 	c.terms = make([][]int32, 0, n)
 	c.pairs = make([][]uint64, 0, n)
-	c.live = make([]bool, len(m.tok.words))
 	df := make([]int32, len(m.tok.vocab)) // term → sentences that use it
 	for ai, a := range articles {
 		if err := ctx.Err(); err != nil {
@@ -134,9 +141,6 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		}
 		for _, t := range e.terms {
 			df[t]++
-		}
-		for _, w := range e.words {
-			c.live[w] = true
 		}
 	}
 	// The postings share one array, each term's part as long as its df.
@@ -156,8 +160,8 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 		}
 	}
 	m.liveSize = 0
-	for _, l := range c.live {
-		if l {
+	for _, n := range m.wordUse {
+		if n > 0 {
 			m.liveSize++
 		}
 	}
@@ -182,6 +186,26 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	})
 	c.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(n))))
 	return c, nil
+}
+
+// unuse takes the words of text e, which is going, off m.wordUse, if it
+// is tokenized. m.mu must be held.
+func (m *memo) unuse(e *textMemo) {
+	if len(e.termAt) == 0 || !e.spans.of(len(e.termAt)-1) {
+		return
+	}
+	seen := map[int32]bool{}
+	var words [][2]int
+	for i := range len(e.termAt) - 1 {
+		words = e.spans.appendWords(words[:0], i)
+		for _, w := range words {
+			id := m.tok.words[e.text[w[0]:w[1]]].word
+			if !seen[id] {
+				seen[id] = true
+				m.wordUse[id]--
+			}
+		}
+	}
 }
 
 // unseen is an article whose text m has not analysed yet in some way,

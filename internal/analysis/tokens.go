@@ -95,6 +95,12 @@ func (m *memo) tokenizeAll(ctx context.Context, jobs []*tokenJob) error {
 		}
 	}
 	forEach(len(jobs), func(j int) { jobs[j].store(local[jobs[j].w]) })
+	m.wordUse = append(m.wordUse, make([]int32, len(m.tok.forms)-len(m.wordUse))...)
+	for _, j := range jobs {
+		for _, w := range j.words {
+			m.wordUse[local[j.w].words[w]]++
+		}
+	}
 	return nil
 }
 
@@ -119,7 +125,7 @@ func (j *tokenJob) tokenize(l *localTokens) {
 		j.pairAt = append(j.pairAt, int32(len(j.pairs)))
 		prev := int32(-1)
 		l.spans = appendWords(l.spans[:0], s.Text)
-		j.spans.add(l.spans)
+		j.spans.add(s.Start, l.spans)
 		tok.termsOf(s.Text, l.spans, func(t int32, joined bool) {
 			j.terms = append(j.terms, t)
 			if joined && prev >= 0 && prev != t {
@@ -174,14 +180,10 @@ func (j *tokenJob) store(l *localTokens) {
 	}
 	termAt = append(termAt, int32(len(terms)))
 	pairAt = append(pairAt, int32(len(pairs)))
-	words := make([]int32, len(j.words))
-	for i, w := range j.words {
-		words[i] = l.words[w]
-	}
 	e.spans = wordSpans{slices.Clone(j.spans.enc), slices.Clone(j.spans.at)}
 	if !e.named {
 		e.names, e.nameKeys = j.names, j.keys
 	}
-	e.terms, e.pairs, e.words = slices.Clone(terms), slices.Clone(pairs), words
+	e.terms, e.pairs = slices.Clone(terms), slices.Clone(pairs)
 	e.pairAt, e.termAt = pairAt, termAt // last: the memo is complete
 }
