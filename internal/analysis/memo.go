@@ -27,6 +27,7 @@ type memo struct {
 	// are tokenized and use the word, so that has need not keep each
 	// text's words.
 	wordUse []int32
+	build   uint32 // counts the calls of corpus
 
 	aliasKey string // the patterns ac was built from
 	ac       ahocorasick.AhoCorasick
@@ -57,6 +58,7 @@ type textMemo struct {
 	// numbers them.
 	nameKeys   []string
 	spans      wordSpans  // the words of each sentence, found while tokenizing
+	build      uint32     // the last memo.build that used the text
 	speakersBy string     // the mentionKey speakers were found with
 	persons    string     // and the persons among the actors
 	speakers   [][]string // see attribute
@@ -98,67 +100,52 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 			e.names, e.named, e.nameKeys = nil, false, nil
 		}
 	}
+	m.build++
 	live := make(map[string]*textMemo, len(articles))
 	bySlug := make(map[string]*textMemo, len(articles))
+	texts := make([]*textMemo, len(articles)) // each article's
 	var todo []*tokenJob
+	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, first: make([]int, len(articles))}
 	n := 0
-	for _, a := range articles {
+	for ai, a := range articles {
 		e := m.text(a.Article)
-		if len(e.termAt) != len(a.Sentences)+1 && live[a.Text] == nil {
+		if len(e.termAt) != len(a.Sentences)+1 && e.build != m.build {
 			todo = append(todo, &tokenJob{a: a, e: e})
 		}
-		live[a.Text], bySlug[a.Slug] = e, e
+		e.build = m.build
+		live[a.Text], bySlug[a.Slug], texts[ai] = e, e, e
+		c.slugs[a.Slug], c.first[ai] = ai, n
 		n += len(a.Sentences)
 	}
 	if err := m.tokenizeAll(ctx, todo); err != nil {
 		return nil, err
 	}
-	for text, e := range m.texts {
-		if live[text] == nil {
+	for _, e := range m.texts {
+		if e.build != m.build {
 			m.unuse(e)
 		}
 	}
 	m.texts, m.bySlug = live, bySlug
 
-	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}
-	c.refs = make([]model.SentenceRef, 0, n)
-	c.art = make([]int32, 0, n)
-	c.terms = make([][]int32, 0, n)
-	c.pairs = make([][]uint64, 0, n)
-	df := make([]int32, len(m.tok.vocab)) // term → sentences that use it
-	for ai, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		e := live[a.Text]
-		c.slugs[a.Slug] = ai
-		c.first = append(c.first, len(c.refs))
+	c.vocab = m.tok.vocab
+	c.refs = make([]model.SentenceRef, n)
+	c.art = make([]int32, n)
+	c.terms = make([][]int32, n)
+	c.pairs = make([][]uint64, n)
+	forEach(len(articles), func(ai int) {
+		a, e := articles[ai], texts[ai]
 		for si, s := range a.Sentences {
-			c.refs = append(c.refs, model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID})
-			c.art = append(c.art, int32(ai))
-			c.terms = append(c.terms, e.terms[e.termAt[si]:e.termAt[si+1]:e.termAt[si+1]])
-			c.pairs = append(c.pairs, e.pairs[e.pairAt[si]:e.pairAt[si+1]:e.pairAt[si+1]])
+			id := c.first[ai] + si
+			c.refs[id] = model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID}
+			c.art[id] = int32(ai)
+			c.terms[id] = e.terms[e.termAt[si]:e.termAt[si+1]:e.termAt[si+1]]
+			c.pairs[id] = e.pairs[e.pairAt[si]:e.pairAt[si+1]:e.pairAt[si+1]]
 		}
-		for _, t := range e.terms {
-			df[t]++
-		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	// The postings share one array, each term's part as long as its df.
-	c.post = make([][]int32, len(m.tok.vocab))
-	total := 0
-	for _, k := range df {
-		total += int(k)
-	}
-	all, off := make([]int32, total), 0
-	for t, k := range df {
-		c.post[t] = all[off : off : off+int(k)]
-		off += int(k)
-	}
-	for id, terms := range c.terms {
-		for _, t := range terms {
-			c.post[t] = append(c.post[t], int32(id))
-		}
-	}
+	c.post = postings(c.terms, len(m.tok.vocab))
 	m.liveSize = 0
 	for _, n := range m.wordUse {
 		if n > 0 {
