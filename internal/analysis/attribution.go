@@ -90,6 +90,24 @@ var speechWords = func() map[string]speechKind {
 	return m
 }()
 
+// speechShapes marks, for each first byte, the lengths of the words of
+// speech that start with it (all shorter than 64 bytes), so that most
+// words are known not to be one without a look-up.
+var speechShapes = func() (shapes [256]uint64) {
+	for w := range speechWords {
+		shapes[w[0]] |= 1 << len(w)
+	}
+	return shapes
+}()
+
+// speechKindOf returns the sets of words of speech w is in.
+func speechKindOf(w string) speechKind {
+	if len(w) == 0 || len(w) >= 64 || speechShapes[w[0]]&(1<<len(w)) == 0 {
+		return 0
+	}
+	return speechWords[w]
+}
+
 // isLowerASCII reports whether w has no upper-case ASCII letter and no
 // other than ASCII characters, so that strings.ToLower leaves it as it is.
 func isLowerASCII(w string) bool {
@@ -242,7 +260,7 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
-		kind := speechWords[w]
+		kind := speechKindOf(w)
 		switch {
 		case (kind&reportingVerb != 0 && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
 			at := v.words[i][0] // where the subject begins
