@@ -90,6 +90,24 @@ var speechWords = func() map[string]speechKind {
 	return m
 }()
 
+// speechShapes marks, for each first byte, the lengths of the words of
+// speech that start with it (all shorter than 64 bytes), so that most
+// words are known not to be one without a look-up.
+var speechShapes = func() (shapes [256]uint64) {
+	for w := range speechWords {
+		shapes[w[0]] |= 1 << len(w)
+	}
+	return shapes
+}()
+
+// speechKindOf returns the sets of words of speech w is in.
+func speechKindOf(w string) speechKind {
+	if len(w) == 0 || len(w) >= 64 || speechShapes[w[0]]&(1<<len(w)) == 0 {
+		return 0
+	}
+	return speechWords[w]
+}
+
 // isLowerASCII reports whether w has no upper-case ASCII letter and no
 // other than ASCII characters, so that strings.ToLower leaves it as it is.
 func isLowerASCII(w string) bool {
@@ -141,6 +159,13 @@ func (v *sentenceView) word(i int) string { return v.text[v.words[i][0]:v.words[
 // neighbour), or -1. ms are a's mentions in text order; person reports
 // whether an actor slug names a person.
 func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [][]string, continues []int) {
+	return attributeWith(a, ms, person, nil)
+}
+
+// attributeWith is attribute taking the words of a's sentences from
+// spans when they hold them.
+func attributeWith(a *doc, ms []model.Mention, person func(string) bool, spans *wordSpans) (speakers [][]string, continues []int) {
+	stored := spans.of(len(a.Sentences))
 	own := make([][]string, len(a.Sentences))
 	pronoun := make([]byte, len(a.Sentences))
 	subject := make([]string, len(a.Sentences)) // the actor a sentence opens with, if one
@@ -156,7 +181,11 @@ func attribute(a *doc, ms []model.Mention, person func(string) bool) (speakers [
 		}
 		v.start, v.end, v.words = s.Start, s.End, v.words[:0]
 		v.mentions, v.outer = outerMentions(ms[first:next], v.outer[:0])
-		scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
+		if stored {
+			v.words = spans.appendWords(v.words, i)
+		} else {
+			scanWords(s.Text, func(st, en int) { v.words = append(v.words, [2]int{s.Start + st, s.Start + en}) })
+		}
 		own[i], pronoun[i] = v.speakers()
 		if subj := v.sentenceSubject(); len(subj) == 1 {
 			subject[i] = subj[0].Actor
@@ -231,7 +260,7 @@ func (v *sentenceView) speakers() (out []string, pronoun byte) {
 	said := -1 // where the words of the last reporting verb begin
 	for i := range v.words {
 		w := v.word(i)
-		kind := speechWords[w]
+		kind := speechKindOf(w)
 		switch {
 		case (kind&reportingVerb != 0 && !v.passiveReport(i) || w == "saying" && v.heardOrQuoted(i) || v.framedReport(i)) && !v.nounUse(i):
 			at := v.words[i][0] // where the subject begins
@@ -541,7 +570,7 @@ func attributeAll(ctx context.Context, s *site, m *memo) ([]attribution, error) 
 	})
 	err := parallel.Each(len(todo), func(j int) error {
 		i, e := todo[j].i, todo[j].e
-		e.speakers, e.continues = attribute(s.docs[i], mentions[i], person)
+		e.speakers, e.continues = attributeWith(s.docs[i], mentions[i], person, &e.spans)
 		e.speakersBy, e.persons = e.mentionKey, personKey
 		return ctx.Err()
 	})

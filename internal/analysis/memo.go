@@ -23,6 +23,11 @@ type memo struct {
 	texts    map[string]*textMemo // article text → what it holds
 	bySlug   map[string]*textMemo // article slug → what its text held when last seen
 	liveSize int                  // distinct words of the last build's texts
+	// wordUse counts, for each word id of tok, the texts of texts that
+	// are tokenized and use the word, so that has need not keep each
+	// text's words.
+	wordUse []int32
+	build   uint32 // counts the calls of corpus
 
 	aliasKey string // the patterns ac was built from
 	ac       ahocorasick.AhoCorasick
@@ -46,13 +51,18 @@ type textMemo struct {
 	terms          []int32
 	pairs          []uint64
 	termAt, pairAt []int32
-	words          []int32    // distinct words of the text, numbered by memo.tok, in no order
-	names          []nameHit  // names (see suggestActors), numbered by memo.names
-	named          bool       // whether names is set
-	speakersBy     string     // the mentionKey speakers were found with
-	persons        string     // and the persons among the actors
-	speakers       [][]string // see attribute
-	continues      []int
+	names          []nameHit // names (see suggestActors), numbered by memo.names
+	named          bool      // whether names is set
+	// nameKeys are the keys of names while they are numbered in the text
+	// only (see nameFinder.names): tokenizing finds them, findNames
+	// numbers them.
+	nameKeys   []string
+	spans      wordSpans  // the words of each sentence, found while tokenizing
+	build      uint32     // the last memo.build that used the text
+	speakersBy string     // the mentionKey speakers were found with
+	persons    string     // and the persons among the actors
+	speakers   [][]string // see attribute
+	continues  []int
 }
 
 // text returns the memo of article a's text, making it if need be.
@@ -83,75 +93,62 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	defer m.mu.Unlock()
 	if len(m.tok.words) > 3*m.liveSize+100_000 {
 		// Edits leave words behind; start the numbering afresh.
-		m.tok, m.names = tokenizer{}, vocabulary{}
+		m.tok, m.names, m.wordUse = tokenizer{}, vocabulary{}, nil
 		for _, e := range m.texts {
-			e.terms, e.pairs, e.words, e.termAt, e.pairAt = nil, nil, nil, nil, nil
-			e.names, e.named = nil, false
+			e.terms, e.pairs, e.termAt, e.pairAt = nil, nil, nil, nil
+			e.spans = wordSpans{}
+			e.names, e.named, e.nameKeys = nil, false, nil
 		}
 	}
+	m.build++
 	live := make(map[string]*textMemo, len(articles))
 	bySlug := make(map[string]*textMemo, len(articles))
+	texts := make([]*textMemo, len(articles)) // each article's
 	var todo []*tokenJob
+	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, first: make([]int, len(articles))}
 	n := 0
-	for _, a := range articles {
+	for ai, a := range articles {
 		e := m.text(a.Article)
-		if len(e.termAt) != len(a.Sentences)+1 && live[a.Text] == nil {
+		if len(e.termAt) != len(a.Sentences)+1 && e.build != m.build {
 			todo = append(todo, &tokenJob{a: a, e: e})
 		}
-		live[a.Text], bySlug[a.Slug] = e, e
+		e.build = m.build
+		live[a.Text], bySlug[a.Slug], texts[ai] = e, e, e
+		c.slugs[a.Slug], c.first[ai] = ai, n
 		n += len(a.Sentences)
 	}
 	if err := m.tokenizeAll(ctx, todo); err != nil {
 		return nil, err
 	}
+	for _, e := range m.texts {
+		if e.build != m.build {
+			m.unuse(e)
+		}
+	}
 	m.texts, m.bySlug = live, bySlug
 
-	c := &corpus{slugs: make(map[string]int, len(articles)), m: m, vocab: m.tok.vocab}
-	c.refs = make([]model.SentenceRef, 0, n)
-	c.art = make([]int32, 0, n)
-	c.terms = make([][]int32, 0, n)
-	c.pairs = make([][]uint64, 0, n)
-	c.live = make([]bool, len(m.tok.words))
-	df := make([]int32, len(m.tok.vocab)) // term → sentences that use it
-	for ai, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		e := live[a.Text]
-		c.slugs[a.Slug] = ai
-		c.first = append(c.first, len(c.refs))
+	c.vocab = m.tok.vocab
+	c.refs = make([]model.SentenceRef, n)
+	c.art = make([]int32, n)
+	c.terms = make([][]int32, n)
+	c.pairs = make([][]uint64, n)
+	forEach(len(articles), func(ai int) {
+		a, e := articles[ai], texts[ai]
 		for si, s := range a.Sentences {
-			c.refs = append(c.refs, model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID})
-			c.art = append(c.art, int32(ai))
-			c.terms = append(c.terms, e.terms[e.termAt[si]:e.termAt[si+1]:e.termAt[si+1]])
-			c.pairs = append(c.pairs, e.pairs[e.pairAt[si]:e.pairAt[si+1]:e.pairAt[si+1]])
+			id := c.first[ai] + si
+			c.refs[id] = model.SentenceRef{Article: a.Slug, Sentence: si, ID: s.ID}
+			c.art[id] = int32(ai)
+			c.terms[id] = e.terms[e.termAt[si]:e.termAt[si+1]:e.termAt[si+1]]
+			c.pairs[id] = e.pairs[e.pairAt[si]:e.pairAt[si+1]:e.pairAt[si+1]]
 		}
-		for _, t := range e.terms {
-			df[t]++
-		}
-		for _, w := range e.words {
-			c.live[w] = true
-		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	// The postings share one array, each term's part as long as its df.
-	c.post = make([][]int32, len(m.tok.vocab))
-	total := 0
-	for _, k := range df {
-		total += int(k)
-	}
-	all, off := make([]int32, total), 0
-	for t, k := range df {
-		c.post[t] = all[off : off : off+int(k)]
-		off += int(k)
-	}
-	for id, terms := range c.terms {
-		for _, t := range terms {
-			c.post[t] = append(c.post[t], int32(id))
-		}
-	}
+	c.post = postings(c.terms, len(m.tok.vocab))
 	m.liveSize = 0
-	for _, l := range c.live {
-		if l {
+	for _, n := range m.wordUse {
+		if n > 0 {
 			m.liveSize++
 		}
 	}
@@ -176,6 +173,26 @@ func (m *memo) corpus(ctx context.Context, articles []*doc) (*corpus, error) {
 	})
 	c.maxDF = max(minProbeDF, int(2*math.Sqrt(float64(n))))
 	return c, nil
+}
+
+// unuse takes the words of text e, which is going, off m.wordUse, if it
+// is tokenized. m.mu must be held.
+func (m *memo) unuse(e *textMemo) {
+	if len(e.termAt) == 0 || !e.spans.of(len(e.termAt)-1) {
+		return
+	}
+	seen := map[int32]bool{}
+	var words [][2]int
+	for i := range len(e.termAt) - 1 {
+		words = e.spans.appendWords(words[:0], i)
+		for _, w := range words {
+			id := m.tok.words[e.text[w[0]:w[1]]].word
+			if !seen[id] {
+				seen[id] = true
+				m.wordUse[id]--
+			}
+		}
+	}
 }
 
 // unseen is an article whose text m has not analysed yet in some way,

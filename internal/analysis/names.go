@@ -2,10 +2,7 @@ package analysis
 
 import (
 	"context"
-	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"briefing/internal/model"
 	"briefing/internal/parallel"
@@ -35,9 +32,10 @@ const (
 func (m *memo) findNames(ctx context.Context, s *site) ([][]nameHit, error) {
 	todo := m.unseen(s.Articles, func(_ int, e *textMemo) bool { return !e.named })
 	finders := make([]nameFinder, parallel.Workers(len(todo)))
-	keys := make([][]string, len(todo)) // each text's keys, numbered in it
 	err := parallel.EachWorker(len(todo), func(w, j int) error {
-		todo[j].e.names, keys[j] = finders[w].names(s.docs[todo[j].i])
+		if e := todo[j].e; e.names == nil { // else found while tokenizing
+			e.names, e.nameKeys = finders[w].names(s.docs[todo[j].i])
+		}
 		return ctx.Err()
 	})
 	if err != nil {
@@ -45,15 +43,15 @@ func (m *memo) findNames(ctx context.Context, s *site) ([][]nameHit, error) {
 	}
 	// Number the keys in the memo, text after text.
 	var ids []int32
-	for j, u := range todo {
+	for _, u := range todo {
 		ids = ids[:0]
-		for _, k := range keys[j] {
+		for _, k := range u.e.nameKeys {
 			ids = append(ids, m.names.intern(k))
 		}
 		for h := range u.e.names {
 			u.e.names[h].key = ids[u.e.names[h].key]
 		}
-		u.e.named = true
+		u.e.named, u.e.nameKeys = true, nil
 	}
 	out := make([][]nameHit, len(s.docs))
 	for i, a := range s.docs {
@@ -65,46 +63,82 @@ func (m *memo) findNames(ctx context.Context, s *site) ([][]nameHit, error) {
 // names returns the names in article a, outside headlines, captions and
 // text in capitals, and their keys: each hit's key is an index in keys.
 func (nf *nameFinder) names(a *doc) (hits []nameHit, keys []string) {
-	hits = []nameHit{} // not nil: looked, if nothing
+	nf.start()
+	for i, st := range a.Sentences {
+		if !nf.inProse(a, i) {
+			continue
+		}
+		nf.spans = appendWords(nf.spans[:0], st.Text)
+		nf.cls = nf.cls[:0]
+		for _, w := range nf.spans {
+			nf.cls = append(nf.cls, classOf(st.Text[w[0]:w[1]]))
+		}
+		nf.sentence(st, nf.spans, nf.cls)
+	}
+	return nf.finish()
+}
+
+// start starts the names of a text.
+func (nf *nameFinder) start() {
+	nf.hits, nf.keyList, nf.proseOf = nf.hits[:0], nil, nil
 	clear(nf.keys)
 	if nf.keys == nil {
 		nf.keys = map[string]int32{}
 	}
-	for _, p := range a.Paragraphs {
-		if isFurniture(a, p) {
-			continue
-		}
-		for i := p.First; i <= p.Last; i++ {
-			st := a.Sentences[i]
-			if mostlyCapitals(st.Text) {
-				continue
+}
+
+// inProse reports whether sentence i of a is where names are looked for:
+// not in a headline, caption or page furniture (see isFurniture), nor in
+// capitals.
+func (nf *nameFinder) inProse(a *doc, i int) bool {
+	if nf.proseOf != a {
+		nf.proseOf, nf.prose = a, append(nf.prose[:0], make([]bool, len(a.Sentences))...)
+		for _, p := range a.Paragraphs {
+			for i := p.First; i <= p.Last; i++ {
+				nf.prose[i] = !isFurniture(a, p)
 			}
-			nf.find(a, st, func(form string, u nameUse) {
-				nf.key = appendNameKey(nf.key[:0], form)
-				if len(nf.key) == 0 {
-					return
-				}
-				k, ok := nf.keys[string(nf.key)]
-				if !ok {
-					k = int32(len(keys))
-					keys = append(keys, string(nf.key))
-					nf.keys[keys[k]] = k
-				}
-				h := nameHit{start: int32(u.start), end: int32(u.start + len(form)), key: k}
-				if u.place {
-					h.flags |= namePlace
-				}
-				if u.medium {
-					h.flags |= nameMedium
-				}
-				if u.initial {
-					h.flags |= nameInitial
-				}
-				hits = append(hits, h)
-			})
 		}
 	}
-	return slices.Clone(hits), keys // the memo keeps them: no room to spare
+	return nf.prose[i] && !mostlyCapitals(a.Sentences[i].Text)
+}
+
+// sentence adds the names of sentence st, whose words are ws, of classes
+// cls.
+func (nf *nameFinder) sentence(st model.Sentence, ws []wordSpan, cls []nameClass) {
+	nf.find(st, ws, cls, func(form string, u nameUse) {
+		nf.key = appendNameKey(nf.key[:0], form)
+		if len(nf.key) == 0 {
+			return
+		}
+		k, ok := nf.keys[string(nf.key)]
+		if !ok {
+			k = int32(len(nf.keyList))
+			nf.keyList = append(nf.keyList, string(nf.key))
+			nf.keys[nf.keyList[k]] = k
+		}
+		nf.hits = append(nf.hits, u.hit(form, k))
+	})
+}
+
+// hit returns the hit of the name form at u, of key k.
+func (u nameUse) hit(form string, k int32) nameHit {
+	h := nameHit{start: int32(u.start), end: int32(u.start + len(form)), key: k}
+	if u.place {
+		h.flags |= namePlace
+	}
+	if u.medium {
+		h.flags |= nameMedium
+	}
+	if u.initial {
+		h.flags |= nameInitial
+	}
+	return h
+}
+
+// finish returns the names of the text, and their keys (see names).
+func (nf *nameFinder) finish() (hits []nameHit, keys []string) {
+	nf.proseOf = nil
+	return append([]nameHit{}, nf.hits...), nf.keyList // the memo keeps them: no room to spare; not nil: looked, if nothing
 }
 
 // nameUse is what the name finder says of one occurrence of a name.
@@ -117,57 +151,62 @@ type nameUse struct {
 
 // nameFinder finds the names in sentences, reusing its buffers.
 type nameFinder struct {
-	text string   // the article text
-	ws   [][2]int // the words of the current sentence
-	key  []byte
-	keys map[string]int32 // see names
+	text    string      // the current sentence
+	start0  int         // where it starts in the article text
+	ws      []wordSpan  // its words
+	cls     []nameClass // and their classes
+	spans   []wordSpan  // scratch of names
+	key     []byte
+	keys    map[string]int32 // see names
+	hits    []nameHit
+	keyList []string
+	proseOf *doc   // the article prose is of
+	prose   []bool // see inProse
 }
 
 func (nf *nameFinder) w(i int) string { return nf.text[nf.ws[i][0]:nf.ws[i][1]] }
 
-// in reports whether word i, lower-cased, is in set; false past either end.
-func (nf *nameFinder) in(set map[string]bool, i int) bool {
-	return i >= 0 && i < len(nf.ws) && lowerIn(set, nf.w(i))
-}
+// at returns where word i starts in the article text.
+func (nf *nameFinder) at(i int) int { return nf.start0 + int(nf.ws[i][0]) }
 
-// is reports whether word i, lower-cased, is word.
-func (nf *nameFinder) is(i int, word string) bool {
-	return i >= 0 && i < len(nf.ws) && strings.EqualFold(nf.w(i), word)
+// in reports whether word i has class c; false past either end.
+func (nf *nameFinder) in(c nameClass, i int) bool {
+	return i >= 0 && i < len(nf.ws) && nf.cls[i]&c != 0
 }
 
 // joined reports whether word i follows word i-1 after a single space.
 func (nf *nameFinder) joined(i int) bool { return nf.text[nf.ws[i-1][1]:nf.ws[i][0]] == " " }
 
-// find calls f with every name in sentence st of article a.
-func (nf *nameFinder) find(a *doc, st model.Sentence, f func(form string, use nameUse)) {
-	nf.text, nf.ws = a.Text, nf.ws[:0]
-	scanWords(st.Text, func(s, e int) { nf.ws = append(nf.ws, [2]int{st.Start + s, st.Start + e}) })
-	for i := 0; i < len(nf.ws); i++ {
-		if isNameWord(nf.w(i)) {
+// find calls f with every name in sentence st, whose words are ws, of
+// classes cls.
+func (nf *nameFinder) find(st model.Sentence, ws []wordSpan, cls []nameClass, f func(form string, use nameUse)) {
+	nf.text, nf.start0, nf.ws, nf.cls = st.Text, st.Start, ws, cls
+	for i := 0; i < len(ws); i++ {
+		if cls[i]&ncName != 0 {
 			j := i
-			for j+1 < len(nf.ws) && nf.joined(j+1) && !possessiveWord(nf.w(j)) {
+			for j+1 < len(ws) && nf.joined(j+1) && cls[j]&ncPossessive == 0 {
 				switch {
-				case isNameWord(nf.w(j + 1)):
+				case cls[j+1]&ncName != 0:
 					j++
 					continue
-				case nameConnectors[nf.w(j+1)] && j+2 < len(nf.ws) && nf.joined(j+2) && isNameWord(nf.w(j+2)):
+				case cls[j+1]&ncConnector != 0 && j+2 < len(ws) && nf.joined(j+2) && cls[j+2]&ncName != 0:
 					j += 2
 					continue
 				}
 				break
 			}
-			nf.emit(a, i, j, f)
+			nf.emit(i, j, f)
 			i = j
 			continue
 		}
 		// the <modifier> [<modifier>] <head>: an organisation in lower case.
-		if orgHeads[nf.w(i)] {
+		if cls[i]&ncOrgHead != 0 {
 			for k := i - 1; k >= i-2 && k > 0; k-- {
-				if !nf.joined(k+1) || nf.in(stopWords, k) || isCapitalised(nf.w(k)) {
+				if !nf.joined(k+1) || cls[k]&(ncStop|ncCapitalised) != 0 {
 					break
 				}
-				if nf.is(k-1, "the") && nf.joined(k) {
-					f(nf.text[nf.ws[k][0]:nf.ws[i][1]], nameUse{start: nf.ws[k][0]})
+				if cls[k-1]&ncThe != 0 && nf.joined(k) {
+					f(nf.text[ws[k][0]:ws[i][1]], nameUse{start: nf.at(k)})
 					break
 				}
 			}
@@ -177,30 +216,30 @@ func (nf *nameFinder) find(a *doc, st model.Sentence, f func(form string, use na
 
 // emit calls f with the name in words first to last, once leading titles
 // and function words are taken off.
-func (nf *nameFinder) emit(a *doc, first, last int, f func(form string, use nameUse)) {
+func (nf *nameFinder) emit(first, last int, f func(form string, use nameUse)) {
 	for k := last; k > first; k-- {
-		if nf.in(titles, k-1) {
+		if nf.in(ncTitle, k-1) {
 			first = k
 			break
 		}
 	}
-	for first <= last && (nf.in(stopWords, first) || nf.in(nameConnectors, first) || nf.in(indefinites, first)) {
+	for first <= last && nf.in(ncStop|ncConnectorLC|ncIndefinite, first) {
 		first++
 	}
-	for last >= first && nf.in(nameConnectors, last) {
+	for last >= first && nf.in(ncConnectorLC, last) {
 		last--
 	}
-	if first > last || first == last && nf.in(titles, first) {
+	if first > last || first == last && nf.in(ncTitle, first) {
 		return
 	}
 	form := strings.TrimSuffix(strings.TrimSuffix(nf.text[nf.ws[first][0]:nf.ws[last][1]], "’s"), "'s")
 	prev := first - 1
-	if nf.is(prev, "the") {
+	if nf.in(ncThe, prev) {
 		prev--
 	}
-	place := nf.in(placeBefore, prev) || nf.in(placeNouns, last+1) || nf.is(prev, "of") && nf.in(placeNouns, prev-1)
-	medium := nf.in(mediumBefore, prev)
-	f(form, nameUse{start: nf.ws[first][0], place: place, medium: medium, initial: first == 0})
+	place := nf.in(ncPlaceBefore, prev) || nf.in(ncPlaceNoun, last+1) || nf.in(ncOf, prev) && nf.in(ncPlaceNoun, prev-1)
+	medium := nf.in(ncMedium, prev)
+	f(form, nameUse{start: nf.at(first), place: place, medium: medium, initial: first == 0})
 }
 
 // lowerIn reports whether w, with its ASCII letters lower-cased, is in set,
@@ -220,22 +259,3 @@ func lowerIn(set map[string]bool, w string) bool {
 	}
 	return set[string(b)]
 }
-
-// isNameWord reports whether w can be part of a name: capitalised, not a
-// day or month, and if hyphenated, capitalised or numbered in every part
-// ("Mi-8", but not "Ukraine-aligned").
-func isNameWord(w string) bool {
-	if !isCapitalised(w) || lowerIn(calendarWords, w) {
-		return false
-	}
-	for i := strings.IndexByte(w, '-'); i >= 0; i = strings.IndexByte(w, '-') {
-		w = w[i+1:]
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func possessiveWord(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }

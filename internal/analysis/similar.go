@@ -45,7 +45,6 @@ type corpus struct {
 	maxDF  int                 // words more frequent than this are not looked up
 	vocab  []string            // term id → term
 	m      *memo               // the numbering of terms and words
-	live   []bool              // word id → used by one of the articles
 }
 
 // match is a sentence found similar to another, and how similar.
@@ -70,7 +69,7 @@ func (c *corpus) has(w string) bool {
 // uses is has for a caller that holds c.m.mu.
 func (c *corpus) uses(w string) bool {
 	x, ok := c.m.tok.words[w]
-	return ok && int(x.word) < len(c.live) && c.live[x.word]
+	return ok && int(x.word) < len(c.m.wordUse) && c.m.wordUse[x.word] > 0
 }
 
 // id returns the corpus id of sentence i of article slug, or -1.

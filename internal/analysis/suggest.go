@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -454,6 +455,15 @@ func isFurniture(a *doc, p model.Paragraph) bool {
 func mostlyCapitals(s string) bool {
 	up, letters := 0, 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load64(s, i); x&asciiHigh == 0 { // eight ASCII bytes at once
+				upper := inRange(x, 'A', 'Z')
+				up += bits.OnesCount64(upper)
+				letters += bits.OnesCount64(upper | inRange(x, 'a', 'z'))
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf { // spare ASCII the tables
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
@@ -475,6 +485,24 @@ func mostlyCapitals(s string) bool {
 		}
 	}
 	return letters > 8 && up*10 > letters*6
+}
+
+// asciiHigh has the high bit of each byte of a word set.
+const asciiHigh = 0x8080808080808080
+
+// load64 returns the eight bytes of s from i, the first the lowest.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// inRange returns the high bit of each byte of x, which are all ASCII,
+// that lies between lo and hi: adding 0x80-lo sets it from lo up, adding
+// 0x80-hi-1 from past hi, and no byte carries into the next.
+func inRange(x uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	return (x + ones*uint64(0x80-lo)) &^ (x + ones*uint64(0x80-hi-1)) & asciiHigh
 }
 
 // slugify turns a name into an actor file slug: ASCII letters and digits

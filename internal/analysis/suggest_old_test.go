@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"sort"
 	"strings"
@@ -39,7 +40,7 @@ func suggestOld(s *site, c *corpus) []suggested {
 		return best
 	}
 	cands := map[string]*cand{}
-	var nf nameFinder
+	var nf oldNameFinder
 	for _, a := range s.docs {
 		for _, p := range a.Paragraphs {
 			for i := p.First; i <= p.Last && !isFurniture(a, p); i++ {
@@ -172,7 +173,8 @@ func TestSuggestAsBefore(t *testing.T) {
 
 // TestMostlyCapitalsAsRunes checks the ASCII shortcut of mostlyCapitals
 // against the plain count over runes, on every sentence of the default
-// briefing and on text in other scripts and invalid UTF-8.
+// briefing and of a generated corpus, in capitals too, on random mixes,
+// and on text in other scripts and invalid UTF-8.
 func TestMostlyCapitalsAsRunes(t *testing.T) {
 	plain := func(s string) bool {
 		up, letters := 0, 0
@@ -187,10 +189,23 @@ func TestMostlyCapitalsAsRunes(t *testing.T) {
 		return letters > 8 && up*10 > letters*6
 	}
 	texts := []string{"CLICK HERE TO READ MORE", "ЗАЯВЛЕНИЕ МИНИСТЕРСТВА обороны", "ÉTAT DE SIÈGE À PARIS", "\xff\xfeABCDEFGHIJ", "ǅǅǅǅǅǅǅǅǅǅ abc"}
-	for _, a := range seedSite(t).docs {
-		for _, st := range a.Sentences {
-			texts = append(texts, st.Text)
+	for _, s := range seedsAndRewrites(t, 200) {
+		for _, a := range s.docs {
+			for _, st := range a.Sentences {
+				texts = append(texts, st.Text, strings.ToUpper(st.Text))
+			}
 		}
+	}
+	// Random mixes near the threshold, ASCII runs of every length among
+	// other scripts and invalid bytes.
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"A", "Z", "a", "z", "@", "[", "`", "{", " ", "9", "É", "é", "Я", "я", "\xff", "ǅ", "\x80"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
 	}
 	for _, s := range texts {
 		if got, want := mostlyCapitals(s), plain(s); got != want {

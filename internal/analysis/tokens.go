@@ -32,6 +32,9 @@ type tokenJob struct {
 	pairs  [][2]int32 // adjacent content words of each sentence, from pairAt[i]
 	pairAt []int32
 	words  []int32 // distinct words, in order of first use
+	names  []nameHit
+	keys   []string  // names' keys, numbered in the text (see nameFinder.names)
+	spans  wordSpans // the words of each sentence
 }
 
 // localTokens is one goroutine's tokenizer and how its ids map to the
@@ -39,6 +42,10 @@ type tokenJob struct {
 type localTokens struct {
 	tok         tokenizer
 	term, words []int32
+	nf          nameFinder
+	cls         []nameClass // word id → its class, 0 where not known yet
+	spans       []wordSpan
+	wordCls     []nameClass // the classes of a sentence's words
 }
 
 // tokenizeAll fills in the content words, adjacent pairs and distinct
@@ -53,7 +60,7 @@ func (m *memo) tokenizeAll(ctx context.Context, jobs []*tokenJob) error {
 			local[w] = &localTokens{}
 		}
 		jobs[j].w = w
-		jobs[j].tokenize(&local[w].tok)
+		jobs[j].tokenize(local[w])
 		return ctx.Err()
 	})
 	if err != nil {
@@ -88,6 +95,12 @@ func (m *memo) tokenizeAll(ctx context.Context, jobs []*tokenJob) error {
 		}
 	}
 	forEach(len(jobs), func(j int) { jobs[j].store(local[jobs[j].w]) })
+	m.wordUse = append(m.wordUse, make([]int32, len(m.tok.forms)-len(m.wordUse))...)
+	for _, j := range jobs {
+		for _, w := range j.words {
+			m.wordUse[local[j.w].words[w]]++
+		}
+	}
 	return nil
 }
 
@@ -99,23 +112,42 @@ func grow(ids []int32, n int) []int32 {
 	return ids
 }
 
-// tokenize finds the content words of j's text with tok.
-func (j *tokenJob) tokenize(tok *tokenizer) {
+// tokenize finds the content words and the names of j's text with l,
+// scanning each sentence's words once for both.
+func (j *tokenJob) tokenize(l *localTokens) {
+	tok := &l.tok
 	tok.startUses()
+	l.nf.start()
 	j.termAt = make([]int32, 0, len(j.a.Sentences)+1)
 	j.pairAt = make([]int32, 0, len(j.a.Sentences)+1)
-	for _, s := range j.a.Sentences {
+	for i, s := range j.a.Sentences {
 		j.termAt = append(j.termAt, int32(len(j.terms)))
 		j.pairAt = append(j.pairAt, int32(len(j.pairs)))
 		prev := int32(-1)
-		tok.terms(s.Text, func(t int32, joined bool) {
+		l.spans = appendWords(l.spans[:0], s.Text)
+		j.spans.add(s.Start, l.spans)
+		tok.termsOf(s.Text, l.spans, func(t int32, joined bool) {
 			j.terms = append(j.terms, t)
 			if joined && prev >= 0 && prev != t {
 				j.pairs = append(j.pairs, [2]int32{prev, t})
 			}
 			prev = t
 		})
+		if l.nf.inProse(j.a, i) {
+			if n := len(tok.forms); len(l.cls) < n {
+				l.cls = append(l.cls, make([]nameClass, n-len(l.cls))...)
+			}
+			l.wordCls = l.wordCls[:0]
+			for k, id := range tok.wordIDs {
+				if l.cls[id] == 0 {
+					l.cls[id] = classOf(s.Text[l.spans[k][0]:l.spans[k][1]])
+				}
+				l.wordCls = append(l.wordCls, l.cls[id])
+			}
+			l.nf.sentence(s, l.spans, l.wordCls)
+		}
 	}
+	j.names, j.keys = l.nf.finish()
 	j.termAt = append(j.termAt, int32(len(j.terms)))
 	j.pairAt = append(j.pairAt, int32(len(j.pairs)))
 	j.used, j.words = slices.Clone(tok.used), slices.Clone(tok.seen)
@@ -148,10 +180,10 @@ func (j *tokenJob) store(l *localTokens) {
 	}
 	termAt = append(termAt, int32(len(terms)))
 	pairAt = append(pairAt, int32(len(pairs)))
-	words := make([]int32, len(j.words))
-	for i, w := range j.words {
-		words[i] = l.words[w]
+	e.spans = wordSpans{slices.Clone(j.spans.enc), slices.Clone(j.spans.at)}
+	if !e.named {
+		e.names, e.nameKeys = j.names, j.keys
 	}
-	e.terms, e.pairs, e.words = slices.Clone(terms), slices.Clone(pairs), words
+	e.terms, e.pairs = slices.Clone(terms), slices.Clone(pairs)
 	e.pairAt, e.termAt = pairAt, termAt // last: the memo is complete
 }

@@ -34,6 +34,8 @@ type tokenizer struct {
 	used, seen     []int32
 	usedIn, seenIn []uint32
 	pass           uint32
+	spans          []wordSpan // scratch of terms
+	wordIDs        []int32    // see termsOf
 }
 
 // wordEntry numbers a word as written, and its term (-1 for none).
@@ -46,6 +48,14 @@ type wordEntry struct{ word, term int32 }
 // term: a name counts once, however many words it has, so two sentences do
 // not look alike merely because both spell out the same long name.
 func (t *tokenizer) terms(s string, f func(id int32, joined bool)) {
+	t.spans = appendWords(t.spans[:0], s)
+	t.termsOf(s, t.spans, f)
+}
+
+// termsOf is terms for the words ws of s (see appendWords). It leaves in
+// t.wordIDs the id of each word as written.
+func (t *tokenizer) termsOf(s string, ws []wordSpan, f func(id int32, joined bool)) {
+	t.wordIDs = t.wordIDs[:0]
 	start, end, words := 0, 0, 0 // the current run of capitalised words
 	first := int32(-1)           // the term of the run's first word
 	conn := -1                   // end of a connector after the run
@@ -65,9 +75,11 @@ func (t *tokenizer) terms(s string, f func(id int32, joined bool)) {
 		}
 		words, conn = 0, -1
 	}
-	scanWords(s, func(ws, we int) {
+	for _, span := range ws {
+		ws, we := int(span[0]), int(span[1])
 		w := s[ws:we]
-		id := t.word(w)
+		id, word := t.word(w)
+		t.wordIDs = append(t.wordIDs, word)
 		if id >= 0 && isCapitalised(w) {
 			switch {
 			case words > 0 && conn < 0 && s[end:ws] == " ":
@@ -82,20 +94,21 @@ func (t *tokenizer) terms(s string, f func(id int32, joined bool)) {
 			if strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
 				flush()
 			}
-			return
+			continue
 		}
 		if words > 0 && conn < 0 && (w == "of" || w == "the") && s[end:ws] == " " {
 			conn = we
-			return
+			continue
 		}
 		flush()
 		emit(id, ws, we)
-	})
+	}
 	flush()
 }
 
-// word returns the term id of word w, or -1 for a stop word.
-func (t *tokenizer) word(w string) int32 {
+// word returns the term id of word w, or -1 for a stop word, and the id
+// of w as written.
+func (t *tokenizer) word(w string) (term, word int32) {
 	e, ok := t.words[w]
 	if !ok {
 		e.term = -1
@@ -106,7 +119,7 @@ func (t *tokenizer) word(w string) int32 {
 	}
 	t.seen, t.seenIn = firstUse(t.seen, t.seenIn, e.word, t.pass)
 	t.use(e.term)
-	return e.term
+	return e.term, e.word
 }
 
 // name returns the term id of a multi-word name: lower-cased, possessive
@@ -328,6 +341,15 @@ func scanWords(s string, f func(start, end int)) {
 		}
 		f(start, i)
 	}
+}
+
+// wordSpan is where a word of a sentence starts and ends, in bytes.
+type wordSpan [2]int32
+
+// appendWords appends the words of s (see scanWords) to ws.
+func appendWords(ws []wordSpan, s string) []wordSpan {
+	scanWords(s, func(start, end int) { ws = append(ws, wordSpan{int32(start), int32(end)}) })
+	return ws
 }
 
 // asciiWord marks the ASCII letters and digits.
