@@ -102,8 +102,7 @@ func (p *progress) Report(pr build.Progress) {
 	}
 }
 
-// written shows how many of the output files are written; it fits
-// site.WriteProgress.
+// written shows how many of the output files are written, of total.
 func (p *progress) written(done, total int) {
 	p.show("writing", fmt.Sprintf("writing files %s/%s", thousands(done), thousands(total)))
 }
