@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"briefing/internal/parallel"
 )
 
 // Each renders every file and hands it to put as soon as it is made, on
@@ -93,29 +95,23 @@ func (r *Renderer) buffer() *bytes.Buffer {
 // the whole site), which at the end would leave the other cores idle.
 func (o *Output) each(halt *atomic.Bool, f func(i int) error) error {
 	n := len(o.order)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var mu sync.Mutex // guards first and firstErr
+	stopped := errors.New("stopped") // ends parallel.Each; the cause is told below
+	var mu sync.Mutex                // guards first and firstErr
 	first, firstErr := n, error(nil)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= n || halt.Load() || o.ctx.Err() != nil || o.stuck.Load() != nil {
-					return
-				}
-				i := (k + n - o.data) % n // the data files, then the pages
-				if err := f(i); err != nil {
-					mu.Lock()
-					if i < first {
-						first, firstErr = i, err
-					}
-					mu.Unlock()
-				}
+	parallel.Each(n, func(k int) error {
+		if halt.Load() || o.ctx.Err() != nil || o.stuck.Load() != nil {
+			return stopped
+		}
+		i := (k + n - o.data) % n // the data files, then the pages
+		if err := f(i); err != nil {
+			mu.Lock()
+			if i < first {
+				first, firstErr = i, err
 			}
-		})
-	}
-	wg.Wait()
+			mu.Unlock()
+		}
+		return nil
+	})
 	if err := o.ctx.Err(); err != nil {
 		return err
 	}
