@@ -7,9 +7,8 @@ import "html/template"
 // _header.html and _footer.html through Page.HeadLinks, Page.Header and
 // Page.Footer, which render each of them once for each value of Frame and
 // reuse the HTML (see Page.Partial), instead of on every page of a large
-// briefing. A theme
-// may override these partials, or show anything of the Page in its own
-// base.html instead.
+// briefing. A theme may override these partials, or show anything of the
+// Page in its own base.html instead.
 type Frame struct {
 	Root string    // the page's Root
 	Kind string    // the page's Kind; "" for _head_links.html and _footer.html
