@@ -183,8 +183,9 @@ func (l *Loader) listFiles(fsys fs.FS, dir, ext string, diags *model.Diagnostics
 
 // sharedFS is a file system that can return a file's bytes without copying
 // them, as a mirror's snapshot does, on the Loader's promise not to modify
-// them. The Loader keeps them, and then compares an unchanged file's bytes
-// with themselves, which costs nothing.
+// them, and its own that they never change: the loaded texts are views of
+// them (see frozen). The Loader keeps them, and then compares an unchanged
+// file's bytes with themselves, which costs nothing.
 type sharedFS interface {
 	ReadFileShared(name string) ([]byte, error)
 }

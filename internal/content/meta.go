@@ -94,7 +94,7 @@ func capture(format string) frontmatter.UnmarshalFunc {
 func parseDocument(file string, data []byte, diags *model.Diagnostics) document {
 	lt := source.NewFile(file, data)
 	text := bytes.TrimPrefix(data, []byte(bom)) // a suffix of data, as the body is
-	doc := document{file: file, body: string(text), bodyPos: lt.Pos(len(data) - len(text))}
+	doc := document{file: file, body: frozen(text), bodyPos: lt.Pos(len(data) - len(text))}
 
 	// The first line that is not blank holds the opening delimiter. A
 	// byte order mark, which some editors on Windows write, is not text.
@@ -130,7 +130,7 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		case err != nil:
 			doc.body, doc.broken = "", true
 		default:
-			doc.meta, doc.body, doc.bodyPos = meta, string(data[body:]), lt.Pos(body)
+			doc.meta, doc.body, doc.bodyPos = meta, frozen(data[body:]), lt.Pos(body)
 		}
 		return doc
 	}
@@ -150,8 +150,8 @@ func parseDocument(file string, data []byte, diags *model.Diagnostics) document 
 		}
 		return doc
 	}
-	bodyStart := len(data) - len(rest)
-	doc.body, doc.bodyPos = string(rest), lt.Pos(bodyStart)
+	bodyStart := len(data) - len(rest) // rest is a copy; the body is data's own tail
+	doc.body, doc.bodyPos = frozen(data[bodyStart:]), lt.Pos(bodyStart)
 
 	// The front matter starts on the line after the delimiter.
 	dataStart := min(first+lineLen(data[first:])+1, len(data))

@@ -86,7 +86,9 @@ func New(root string, trees, files []string) (*Mirror, error) {
 //	ReadFileShared(name string) ([]byte, error)
 //
 // that returns a file's bytes without copying them, which the caller must
-// not modify (content.Loader uses it), and a method
+// not modify and which never change: a new version of a file is new bytes
+// (content.Loader uses it, and keeps the texts it loads as views of them),
+// and a method
 //
 //	Refused() model.Diagnostics
 //
