@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"sync"
 
 	"briefing/internal/analysis"
@@ -144,6 +145,10 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	}
 	if opt.Once {
 		b.an.Forget()
+		// What the analysis kept is garbage now. Collected here, the
+		// render starts from the memory it needs; left to the collector,
+		// the heap would first grow to twice what the analysis held.
+		runtime.GC()
 	}
 	res.Diags = append(res.Diags, res.Findings.Diagnostics...)
 	opt.report(Analysing, len(site.Articles), len(site.Articles))
