@@ -26,10 +26,10 @@ type tokenJob struct {
 	e *textMemo
 	w int // the goroutine
 
-	used   []int32    // terms in order of first use
-	terms  []int32    // content words of each sentence, in order, from termAt[i]
-	termAt []int32    // sentence → its first in terms; one more, the end
-	pairs  [][2]int32 // adjacent content words of each sentence, from pairAt[i]
+	used   []int32  // terms in order of first use
+	terms  []int32  // distinct content words of each sentence, from termAt[i]
+	termAt []int32  // sentence → its first in terms; one more, the end
+	pairs  []uint64 // distinct adjacent content words (see pairKey), from pairAt[i]
 	pairAt []int32
 	words  []int32 // distinct words, in order of first use
 	names  []nameHit
@@ -46,6 +46,10 @@ type localTokens struct {
 	cls         []nameClass // word id → its class, 0 where not known yet
 	spans       []wordSpan
 	wordCls     []nameClass // the classes of a sentence's words
+	// What tokenizing a text finds is gathered here, then copied to its
+	// job at its final size: all the jobs are held until they are
+	// numbered, and their slack would weigh on the peak memory.
+	job tokenJob
 }
 
 // tokenizeAll fills in the content words, adjacent pairs and distinct
@@ -113,26 +117,32 @@ func grow(ids []int32, n int) []int32 {
 }
 
 // tokenize finds the content words and the names of j's text with l,
-// scanning each sentence's words once for both.
+// scanning each sentence's words once for both. Each sentence's terms and
+// pairs are made distinct here, in l's numbering: renumbering them keeps
+// them distinct, so store need only sort them.
 func (j *tokenJob) tokenize(l *localTokens) {
 	tok := &l.tok
 	tok.startUses()
 	l.nf.start()
-	j.termAt = make([]int32, 0, len(j.a.Sentences)+1)
-	j.pairAt = make([]int32, 0, len(j.a.Sentences)+1)
+	b := &l.job
+	b.terms, b.termAt, b.pairs, b.pairAt = b.terms[:0], b.termAt[:0], b.pairs[:0], b.pairAt[:0]
+	b.spans.enc, b.spans.at = b.spans.enc[:0], b.spans.at[:0]
 	for i, s := range j.a.Sentences {
-		j.termAt = append(j.termAt, int32(len(j.terms)))
-		j.pairAt = append(j.pairAt, int32(len(j.pairs)))
+		b.termAt = append(b.termAt, int32(len(b.terms)))
+		b.pairAt = append(b.pairAt, int32(len(b.pairs)))
+		terms, pairs := len(b.terms), len(b.pairs)
 		prev := int32(-1)
 		l.spans = appendWords(l.spans[:0], s.Text)
-		j.spans.add(s.Start, l.spans)
+		b.spans.add(s.Start, l.spans)
 		tok.termsOf(s.Text, l.spans, func(t int32, joined bool) {
-			j.terms = append(j.terms, t)
+			b.terms = append(b.terms, t)
 			if joined && prev >= 0 && prev != t {
-				j.pairs = append(j.pairs, [2]int32{prev, t})
+				b.pairs = append(b.pairs, pairKey(prev, t))
 			}
 			prev = t
 		})
+		b.terms = distinct(b.terms, terms)
+		b.pairs = distinct(b.pairs, pairs)
 		if l.nf.inProse(j.a, i) {
 			if n := len(tok.forms); len(l.cls) < n {
 				l.cls = append(l.cls, make([]nameClass, n-len(l.cls))...)
@@ -147,43 +157,42 @@ func (j *tokenJob) tokenize(l *localTokens) {
 			l.nf.sentence(s, l.spans, l.wordCls)
 		}
 	}
+	b.termAt = append(b.termAt, int32(len(b.terms)))
+	b.pairAt = append(b.pairAt, int32(len(b.pairs)))
+	j.terms, j.termAt = slices.Clone(b.terms), slices.Clone(b.termAt)
+	j.pairs, j.pairAt = slices.Clone(b.pairs), slices.Clone(b.pairAt)
+	j.spans = wordSpans{slices.Clone(b.spans.enc), slices.Clone(b.spans.at)}
 	j.names, j.keys = l.nf.finish()
-	j.termAt = append(j.termAt, int32(len(j.terms)))
-	j.pairAt = append(j.pairAt, int32(len(j.pairs)))
 	j.used, j.words = slices.Clone(tok.used), slices.Clone(tok.seen)
 }
 
+// distinct sorts xs[from:] and drops its repeats.
+func distinct[T int32 | uint64](xs []T, from int) []T {
+	slices.Sort(xs[from:])
+	return append(xs[:from], slices.Compact(xs[from:])...)
+}
+
 // store puts what j found, renumbered by l, in its text's memo: each
-// sentence's distinct terms and pairs, sorted.
+// sentence's distinct terms and pairs, sorted. It renumbers j's own
+// slices, which the memo then keeps.
 func (j *tokenJob) store(l *localTokens) {
 	e := j.e
-	terms := make([]int32, 0, len(j.terms))
-	termAt := make([]int32, 0, len(j.termAt))
-	pairs := make([]uint64, 0, len(j.pairs))
-	pairAt := make([]int32, 0, len(j.pairAt))
 	for i := range len(j.termAt) - 1 {
-		termAt = append(termAt, int32(len(terms)))
-		from := len(terms)
-		for _, t := range j.terms[j.termAt[i]:j.termAt[i+1]] {
-			terms = append(terms, l.term[t])
+		terms := j.terms[j.termAt[i]:j.termAt[i+1]]
+		for k, t := range terms {
+			terms[k] = l.term[t]
 		}
-		slices.Sort(terms[from:])
-		terms = append(terms[:from], slices.Compact(terms[from:])...)
-
-		pairAt = append(pairAt, int32(len(pairs)))
-		from = len(pairs)
-		for _, p := range j.pairs[j.pairAt[i]:j.pairAt[i+1]] {
-			pairs = append(pairs, pairKey(l.term[p[0]], l.term[p[1]]))
+		slices.Sort(terms)
+		pairs := j.pairs[j.pairAt[i]:j.pairAt[i+1]]
+		for k, p := range pairs {
+			pairs[k] = pairKey(l.term[int32(p>>32)], l.term[int32(uint32(p))])
 		}
-		slices.Sort(pairs[from:])
-		pairs = append(pairs[:from], slices.Compact(pairs[from:])...)
+		slices.Sort(pairs)
 	}
-	termAt = append(termAt, int32(len(terms)))
-	pairAt = append(pairAt, int32(len(pairs)))
-	e.spans = wordSpans{slices.Clone(j.spans.enc), slices.Clone(j.spans.at)}
+	e.spans = j.spans
 	if !e.named {
 		e.names, e.nameKeys = j.names, j.keys
 	}
-	e.terms, e.pairs = slices.Clone(terms), slices.Clone(pairs)
-	e.pairAt, e.termAt = pairAt, termAt // last: the memo is complete
+	e.terms, e.pairs = j.terms, j.pairs
+	e.pairAt, e.termAt = j.pairAt, j.termAt // last: the memo is complete
 }
