@@ -83,8 +83,9 @@ func (p *progress) show(stage, text string) {
 	p.stage, p.text = stage, text
 }
 
-// Report shows a build's stage as it starts; it makes a progress a
-// build.Reporter. A stage's end shows until the next stage starts.
+// Report shows a build's stage as it starts, and the analysis's steps;
+// it makes a progress a build.Reporter. A stage's end shows until the
+// next stage starts.
 func (p *progress) Report(pr build.Progress) {
 	if p == nil {
 		return
@@ -95,6 +96,8 @@ func (p *progress) Report(pr build.Progress) {
 		p.files = pr.Total
 		p.mu.Unlock()
 		p.show(string(pr.Stage), fmt.Sprintf("%s %s %s", pr.Stage, thousands(pr.Total), items(pr.Stage)))
+	case pr.Step != "":
+		p.show(string(pr.Stage), fmt.Sprintf("%s %s %s: %s", pr.Stage, thousands(pr.Total), items(pr.Stage), pr.Step))
 	case pr.Stage == build.Loading:
 		p.show(string(pr.Stage), "loading files")
 	case pr.Done == 0:

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"briefing/internal/analysis"
 	"briefing/internal/build"
 )
 
@@ -45,7 +46,9 @@ func TestProgressRedrawsInPlace(t *testing.T) {
 	var buf bytes.Buffer // written under p.mu, read after Close
 	p := startProgress(&buf, 50*time.Millisecond)
 	p.Report(build.Progress{Stage: build.Analysing, Total: 12345})
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(150 * time.Millisecond)
+	p.Report(build.Progress{Stage: build.Analysing, Total: 12345, Step: analysis.StepCopies})
+	time.Sleep(150 * time.Millisecond)
 	p.written(7, 12400)
 	time.Sleep(120 * time.Millisecond)
 	p.Close()
@@ -55,7 +58,7 @@ func TestProgressRedrawsInPlace(t *testing.T) {
 	if draws < 3 || draws > 10 { // about 8 draws and the final erase in 420 ms
 		t.Errorf("%d redraws in 420 ms at one per 50 ms:\n%q", draws, out)
 	}
-	for _, want := range []string{"analysing 12,345 articles", "writing files 7/12,400"} {
+	for _, want := range []string{"analysing 12,345 articles …", "analysing 12,345 articles: copies …", "writing files 7/12,400"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in %q", want, out)
 		}

@@ -13,9 +13,10 @@ import (
 // language models and what the last builds found, so one Analyzer serves
 // many builds of a briefing; its methods must not be called concurrently.
 type Analyzer struct {
-	seg   *Segmenter
-	memo  memo   // what the last builds found in each article text
-	carry *carry // the corpus-wide findings of the last complete Analyze
+	seg    *Segmenter
+	memo   memo   // what the last builds found in each article text
+	carry  *carry // the corpus-wide findings of the last complete Analyze
+	onStep func(Step)
 }
 
 // New loads the models the analysis needs.
@@ -93,18 +94,22 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	an.step(StepIndex)
 	corp, err := an.memo.corpus(ctx, st.docs)
 	if err != nil {
 		return nil, err
 	}
+	an.step(StepStatements)
 	stmts, err := findStatements(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
+	an.step(StepCopies)
 	shares, err := detectCopies(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
+	an.step(StepSuggestions)
 	suggested, err := suggestActors(ctx, st, corp) // counts a copy and its original once
 	if err != nil {
 		return nil, err
@@ -112,6 +117,7 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	for _, x := range suggested {
 		st.f.Diagnostics.Add(x.diag)
 	}
+	an.step(StepEvidence)
 	matches := map[sentenceKey][]match{}
 	found := map[quoteKey]alsoFound{} // kept for AnalyzeQuick
 	err = alsoReported(ctx, st, func(r model.SentenceRef, quote string) alsoFound {
@@ -142,7 +148,9 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 // file at a time, whose results do not depend on the rest of the corpus:
 // segmentation, the checks of articles and claims, and mentions.
 func (an *Analyzer) analyzeFiles(s *model.Site) *site {
+	an.step(StepSentences)
 	st := an.newSite(s)
+	an.step(StepMentions)
 	checkArticles(st)
 	checkClaims(st)
 	findMentions(st, &an.memo)

@@ -134,6 +134,8 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	res.Site = site
 	res.Diags = append(res.Diags, diags...)
 	opt.report(Analysing, 0, len(site.Articles))
+	opt.reportSteps(b.an, len(site.Articles))
+	defer b.an.ReportSteps(nil)
 	if opt.Quick {
 		res.Findings = b.an.AnalyzeQuick(site)
 	} else {
