@@ -186,6 +186,12 @@ func (c *corpus) overlapOf(ta, tb []int32, pa, pb []uint64) (shared int64, n int
 			j++
 		}
 	}
+	return shared - c.sharedPairs(pa, pb), n
+}
+
+// sharedPairs returns what the phrases of sorted pairs pa and pb that
+// both use weigh less than their words (see pairWeight).
+func (c *corpus) sharedPairs(pa, pb []uint64) (w int64) {
 	for i, j := 0, 0; i < len(pa) && j < len(pb); {
 		switch {
 		case pa[i] < pb[j]:
@@ -193,12 +199,12 @@ func (c *corpus) overlapOf(ta, tb []int32, pa, pb []uint64) (shared int64, n int
 		case pa[i] > pb[j]:
 			j++
 		default:
-			shared -= c.pairWeight(pa[i])
+			w += c.pairWeight(pa[i])
 			i++
 			j++
 		}
 	}
-	return shared, n
+	return w
 }
 
 // idfx is the idf of term t in fixed point.
