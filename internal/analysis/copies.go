@@ -228,7 +228,7 @@ func editorCopies(s *site, shares copyShares) []model.Copy {
 		if _, cut := broken[a.Slug]; cut {
 			continue // a cycle, reported by checkArticles
 		}
-		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
+		if a.DerivedFrom != "" && s.doc(a.DerivedFrom) != nil {
 			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares.share(a.Slug, a.DerivedFrom), Editor: true})
 		}
 	}
