@@ -25,15 +25,16 @@ type alignScratch struct {
 	best    []alignMatch
 	mark    []uint64 // a bit per term, set for the query's, all zero between calls
 	pairs   []alignPair
+	byOther []uint64 // see alignArticle
 	js, vs  []int
 	tails   []int // see longestIncreasing
 }
 
-// alignPair is a sentence i of the copy that aligns with sentence j of
+// alignPair is a sentence of the copy that aligns with sentence j of
 // another article.
 type alignPair struct {
 	other    int32
-	i, j     int32
+	j        int32
 	verbatim bool
 }
 
@@ -41,10 +42,13 @@ type alignPair struct {
 // of its sentences aligns with, in corpus order; counted holds each
 // article's counted sentences, by corpus index.
 func (c *corpus) alignArticle(a *doc, counted []int, x *alignScratch) []aligned {
-	self := c.slugs[a.Slug]
+	self, ok := c.slugs[a.Slug]
+	if !ok {
+		return nil
+	}
 	x.pairs = x.pairs[:0]
 	for i := range a.Sentences {
-		q := c.id(a.Slug, i)
+		q := c.idAt(self, i)
 		if q < 0 || len(c.terms[q]) < minTerms {
 			continue
 		}
@@ -61,24 +65,25 @@ func (c *corpus) alignArticle(a *doc, counted []int, x *alignScratch) []aligned 
 			}
 		}
 		for _, m := range x.best {
-			x.pairs = append(x.pairs, alignPair{c.art[m.id], int32(i), int32(c.refs[m.id].Sentence), m.verbatim >= verbatimScore})
+			x.pairs = append(x.pairs, alignPair{c.art[m.id], int32(c.refs[m.id].Sentence), m.verbatim >= verbatimScore})
 		}
 	}
-	// By other article, each's pairs in the copy's sentence order: a
-	// sentence has one pair with each other article at most.
-	slices.SortFunc(x.pairs, func(p, q alignPair) int {
-		if p.other != q.other {
-			return cmp.Compare(p.other, q.other)
-		}
-		return cmp.Compare(p.i, q.i)
-	})
+	// By other article, each's pairs in the copy's sentence order, which
+	// is the order they were found in: sorting other<<32 | index is a
+	// sort of integers, cheaper than one of pairs.
+	byOther := x.byOther[:0]
+	for k, p := range x.pairs {
+		byOther = append(byOther, uint64(p.other)<<32|uint64(k))
+	}
+	slices.Sort(byOther)
+	x.byOther = byOther
 	var out []aligned
-	for from := 0; from < len(x.pairs); {
-		other := x.pairs[from].other
+	for from := 0; from < len(byOther); {
+		other := x.pairs[uint32(byOther[from])].other
 		x.js, x.vs = x.js[:0], x.vs[:0]
 		to := from
-		for ; to < len(x.pairs) && x.pairs[to].other == other; to++ {
-			p := x.pairs[to]
+		for ; to < len(byOther) && byOther[to]>>32 == uint64(other); to++ {
+			p := x.pairs[uint32(byOther[to])]
 			x.js = append(x.js, int(p.j))
 			if p.verbatim {
 				x.vs = append(x.vs, int(p.j))

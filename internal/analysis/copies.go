@@ -99,8 +99,12 @@ func (sh copyShares) share(cp, of string) float64 {
 func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 	counted := make([]int, len(s.docs))
 	for ai, a := range s.docs {
+		self, ok := c.slugs[a.Slug]
+		if !ok {
+			continue
+		}
 		for i := range a.Sentences {
-			if q := c.id(a.Slug, i); q >= 0 && len(c.terms[q]) >= minTerms {
+			if q := c.idAt(self, i); q >= 0 && len(c.terms[q]) >= minTerms {
 				counted[ai]++
 			}
 		}

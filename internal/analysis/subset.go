@@ -61,6 +61,7 @@ func (c *corpus) subset(ids []int, ignore map[int32]bool) *subset {
 		x.art[k] = c.art[id]
 		var w int64
 		from := len(all)
+		names := false // whether the sentence uses an ignored word
 		for _, t := range c.terms[id] {
 			l, ok := number[t]
 			if !ok {
@@ -69,16 +70,19 @@ func (c *corpus) subset(ids []int, ignore map[int32]bool) *subset {
 				x.idf = append(x.idf, c.idf[t])
 				df = append(df, 0)
 			}
-			if l >= 0 {
-				all = append(all, l)
-				df[l]++
-				w += c.idf[t]
+			if l < 0 {
+				names = true
+				continue
 			}
+			all = append(all, l)
+			df[l]++
+			w += c.idf[t]
 		}
 		x.terms[k] = all[from:len(all):len(all)]
-		// Most statements keep their phrases: those share the corpus's.
+		// A phrase is of two of the sentence's words, so a statement
+		// without the ignored words keeps the corpus's phrases.
 		x.pairs[k] = c.pairs[id]
-		if slices.ContainsFunc(x.pairs[k], hasIgnored) {
+		if names && slices.ContainsFunc(x.pairs[k], hasIgnored) {
 			x.pairs[k] = slices.DeleteFunc(slices.Clone(x.pairs[k]), hasIgnored)
 		}
 		for _, p := range x.pairs[k] {
