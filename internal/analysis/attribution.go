@@ -629,6 +629,7 @@ func joinSimilar(ctx context.Context, ss *statementSet, a *model.Actor, ks []int
 		ids[i] = c.first[st.article] + int(st.sentence)
 	}
 	x := c.subset(ids, ignore)
+	var found []int32
 	for i, k := range ks {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -637,7 +638,7 @@ func joinSimilar(ctx context.Context, ss *statementSet, a *model.Actor, ks []int
 		// outlets carrying one statement, this keeps grouping linear.
 		// They join after the search, so that what it finds does not
 		// depend on the order it meets them in.
-		var found []int32
+		found = found[:0]
 		x.alike(i, sameStatement,
 			func(m int) bool { return ss.find(ks[m]) == ss.find(k) },
 			func(m int) { found = append(found, ks[m]) })

@@ -99,8 +99,12 @@ func (sh copyShares) share(cp, of string) float64 {
 func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 	counted := make([]int, len(s.docs))
 	for ai, a := range s.docs {
+		self, ok := c.slugs[a.Slug]
+		if !ok {
+			continue
+		}
 		for i := range a.Sentences {
-			if q := c.id(a.Slug, i); q >= 0 && len(c.terms[q]) >= minTerms {
+			if q := c.idAt(self, i); q >= 0 && len(c.terms[q]) >= minTerms {
 				counted[ai]++
 			}
 		}
@@ -228,7 +232,7 @@ func editorCopies(s *site, shares copyShares) []model.Copy {
 		if _, cut := broken[a.Slug]; cut {
 			continue // a cycle, reported by checkArticles
 		}
-		if a.DerivedFrom != "" && s.Article(a.DerivedFrom) != nil {
+		if a.DerivedFrom != "" && s.doc(a.DerivedFrom) != nil {
 			copies = append(copies, model.Copy{Copy: a.Slug, Of: a.DerivedFrom, Share: shares.share(a.Slug, a.DerivedFrom), Editor: true})
 		}
 	}

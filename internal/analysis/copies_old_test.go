@@ -39,7 +39,7 @@ func sharesOld(s *site, c *corpus) copyShares {
 				continue
 			}
 			best := map[int32]alignMatch{}
-			for _, m := range c.candidates(q, alignScore, x) {
+			for _, m := range c.candidatesOld(q, alignScore, x) {
 				ai := c.art[m.id]
 				if b, ok := best[ai]; !ok || m.score > b.score || m.score == b.score && m.verbatim > b.verbatim {
 					best[ai] = m
@@ -58,7 +58,7 @@ func sharesOld(s *site, c *corpus) copyShares {
 					vs = append(vs, p.j)
 				}
 			}
-			ordered := longestIncreasing(js)
+			ordered := longestIncreasing(js, new([]int))
 			slices.Sort(js)
 			slices.Sort(vs)
 			shares[[2]string{a.Slug, other}] = alignment{

@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
+	"strings"
 
 	"briefing/internal/model"
 )
@@ -78,6 +80,11 @@ func (c *corpus) id(slug string, i int) int {
 	if !ok {
 		return -1
 	}
+	return c.idAt(ai, i)
+}
+
+// idAt returns the corpus id of sentence i of article ai, or -1.
+func (c *corpus) idAt(ai, i int) int {
 	id := c.first[ai] + i
 	if i < 0 || id >= len(c.refs) || int(c.art[id]) != ai {
 		return -1
@@ -96,7 +103,8 @@ func (c *corpus) similar(slug string, i int) []match {
 }
 
 // search returns the sentences of other articles that accept finds
-// similar to sentence s, best first.
+// similar to sentence s, best first. accept must be monotone (see
+// subset.alike).
 func (c *corpus) search(s int, accept func(score, shared float64, n int) bool) []match {
 	// Words that only s uses find nothing; of the others, the rarest are
 	// the likeliest to be shared only by sentences that report the same
@@ -108,9 +116,12 @@ func (c *corpus) search(s int, accept func(score, shared float64, n int) bool) [
 		}
 	}
 	if len(probe) > probeTerms {
-		sort.Slice(probe, func(i, j int) bool {
-			x, y := len(c.post[probe[i]]), len(c.post[probe[j]])
-			return x < y || x == y && c.vocab[probe[i]] < c.vocab[probe[j]]
+		// Terms have distinct words, so the order is total.
+		slices.SortFunc(probe, func(a, b int32) int {
+			if x, y := len(c.post[a]), len(c.post[b]); x != y {
+				return cmp.Compare(x, y)
+			}
+			return strings.Compare(c.vocab[a], c.vocab[b])
 		})
 		probe = probe[:probeTerms]
 	}
@@ -124,12 +135,16 @@ func (c *corpus) search(s int, accept func(score, shared float64, n int) bool) [
 		if c.art[d] == c.art[s] {
 			continue
 		}
-		shared, n := c.overlap(s, int(d))
-		if den := min(c.weight[s], c.weight[d]); den > 0 && shared > 0 {
-			score := min(float64(shared)/float64(den), 1)
-			if accept(score, float64(shared)/fixed, n) {
-				out = append(out, match{Ref: c.refs[d], Score: score})
-			}
+		// The words first: the phrases they share only lower the score,
+		// and accept is monotone (see subset.alike).
+		shared, n := c.overlapOf(c.terms[s], c.terms[d], nil, nil)
+		den := min(c.weight[s], c.weight[d])
+		if den <= 0 || shared <= 0 || !accept(min(float64(shared)/float64(den), 1), float64(shared)/fixed, n) {
+			continue
+		}
+		shared -= c.sharedPairs(c.pairs[s], c.pairs[d])
+		if score := min(float64(shared)/float64(den), 1); shared > 0 && accept(score, float64(shared)/fixed, n) {
+			out = append(out, match{Ref: c.refs[d], Score: score})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -186,6 +201,12 @@ func (c *corpus) overlapOf(ta, tb []int32, pa, pb []uint64) (shared int64, n int
 			j++
 		}
 	}
+	return shared - c.sharedPairs(pa, pb), n
+}
+
+// sharedPairs returns what the phrases of sorted pairs pa and pb that
+// both use weigh less than their words (see pairWeight).
+func (c *corpus) sharedPairs(pa, pb []uint64) (w int64) {
 	for i, j := 0, 0; i < len(pa) && j < len(pb); {
 		switch {
 		case pa[i] < pb[j]:
@@ -193,12 +214,12 @@ func (c *corpus) overlapOf(ta, tb []int32, pa, pb []uint64) (shared int64, n int
 		case pa[i] > pb[j]:
 			j++
 		default:
-			shared -= c.pairWeight(pa[i])
+			w += c.pairWeight(pa[i])
 			i++
 			j++
 		}
 	}
-	return shared, n
+	return w
 }
 
 // idfx is the idf of term t in fixed point.
