@@ -89,7 +89,7 @@ func punktTexts(t testing.TB) []string {
 	var sents []string
 	for _, a := range s.Articles {
 		corpus = append(corpus, a.Text)
-		for _, p := range paragraphSpans(a.Text) {
+		for _, p := range paragraphSpans(a.Text, nil) {
 			corpus = append(corpus, a.Text[p[0]:p[1]])
 		}
 	}
