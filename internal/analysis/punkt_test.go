@@ -54,6 +54,9 @@ var handWritten = []string{
 	"\"Quoted.\" \"Another?\" 'Single!' (Bracket.) [Square.] Done.",
 	"A.B.C. D.E.F. ghi. Jkl. The U.S.-led plan. The U.S.' plan.",
 	"The ex-Gov. Brown spoke with the ex-Sgt. Pepper and a non-U.S. Official. Then left.",
+	// Words longer than the eight bytes words reads at once.
+	"Supercalifragilistic.Expialidocious? Averyveryverylongword!X and.so.on.and.so.forth. Wellbeyondeightbytes. Ünïcödéwordsaswell. Endsinaword",
+	"Twelvebytes.Twelvebytes. \tTabbedwordhere.\nNewlinedword!Another?wordwithout.stop",
 }
 
 // stockPunkt finds sentence breaks with a stock tokenizer, as Segment

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,11 +34,7 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	for i := 0; i < n; {
 		// Most bytes are ASCII letters, digits and punctuation, within a
 		// word: skip them at once.
-		for ; i < n-1 && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
-			if c := text[i]; c == '.' || c == '!' || c == '?' {
-				mark = i
-			}
-		}
+		i, mark = skipPrintable(text, i, mark)
 		at := i
 		char, size := rune(text[i]), 1
 		space, cjk := isASCIISpace(text[i]), false
@@ -91,6 +88,38 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	}
 	buf.toks, buf.ptrs = toks, out
 	return out
+}
+
+// skipPrintable returns the index of the first byte of text from i, and
+// before its last byte, that is not printable ASCII (or the index of the
+// last byte), and the index of the last '.', '!' or '?' before it, or mark
+// if there is none. It reads eight bytes at a time while they are ASCII.
+func skipPrintable(text string, i, mark int) (int, int) {
+	end := len(text) - 1
+	for i+8 <= end {
+		x := load64(text, i)
+		if x&asciiHigh != 0 {
+			break
+		}
+		stop := inRange(x, 0, ' ')
+		punct := inRange(x, '.', '.') | inRange(x, '!', '!') | inRange(x, '?', '?')
+		if stop != 0 {
+			punct &= 1<<bits.TrailingZeros64(stop) - 1 // the bytes before the stop
+		}
+		if punct != 0 {
+			mark = i + (63-bits.LeadingZeros64(punct))/8
+		}
+		if stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8, mark
+		}
+		i += 8
+	}
+	for ; i < end && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
+		if c := text[i]; c == '.' || c == '!' || c == '?' {
+			mark = i
+		}
+	}
+	return i, mark
 }
 
 // token returns a token as sentences.NewToken makes it.

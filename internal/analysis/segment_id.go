@@ -103,6 +103,19 @@ func appendCollapsed(dst []byte, s string) []byte {
 func isCollapsed(s string) bool {
 	space := true // so that a leading space fails
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at once while they are printable ASCII or
+			// spaces: no space may follow another.
+			if x := load64(s, i); x&asciiHigh == 0 && inRange(x, 0, ' '-1) == 0 {
+				sp := inRange(x, ' ', ' ')
+				if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+					return false
+				}
+				space = sp>>63 != 0
+				i += 8
+				continue
+			}
+		}
 		c, size := s[i], 1
 		switch {
 		case ' ' < c && c < utf8.RuneSelf:

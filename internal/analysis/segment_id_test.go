@@ -12,6 +12,9 @@ import (
 var collapseSamples = []string{
 	"", " ", "a", " a", "a ", "a  b", "a\tb\nc", "\u00a0a\u2003b\u3000", "a\u0085b", "\xffa \xff", " “Quoted,” he said. ",
 	"x\u200bb", "\x00 \x01", "a\r\n\r\nb",
+	// Eight bytes and more, as isCollapsed reads them at once.
+	"abcdefg  hijklmnop", "abcdefgh ijklmnop q", "abcdefg hijklmn  op", " abcdefghijk", "abcdefghijk ", "abcdefghijklmnop ",
+	"abcdefg\thijklmnop", "abc def ghi jkl mno", "abcdefgh\u00a0ijklmnop", "abcdefgh\x7fijklmnop",
 }
 
 // TestSentenceIDMatchesCollapseSpace holds sentenceHash and
