@@ -65,6 +65,8 @@ func checkPunktTypes(t *testing.T, stock *english.WordTokenizer, w string) {
 			{"Type", fast.Type(tok), stock.Type(tok)},
 			{"TypeNoPeriod", fast.TypeNoPeriod(tok), stock.TypeNoPeriod(tok)},
 			{"TypeNoSentPeriod", fast.TypeNoSentPeriod(tok), stock.TypeNoSentPeriod(tok)},
+			{"appendType", string(appendType([]byte("x"), tok, false)), "x" + stock.Type(tok)},
+			{"appendType sent", string(appendType([]byte("x"), tok, true)), "x" + stock.TypeNoSentPeriod(tok)},
 			{"FirstUpper", fast.FirstUpper(tok), stock.FirstUpper(tok)},
 			{"FirstLower", fast.FirstLower(tok), stock.FirstLower(tok)},
 			{"IsEllipsis", fast.IsEllipsis(tok), stock.IsEllipsis(tok)},
