@@ -57,6 +57,9 @@ var handWritten = []string{
 	// Words longer than the eight bytes words reads at once.
 	"Supercalifragilistic.Expialidocious? Averyveryverylongword!X and.so.on.and.so.forth. Wellbeyondeightbytes. Ünïcödéwordsaswell. Endsinaword",
 	"Twelvebytes.Twelvebytes. \tTabbedwordhere.\nNewlinedword!Another?wordwithout.stop",
+	"Plain words run on and on\tand\x01on without\x0bany stop\x1f until here. Then  \n more   words\r\nfollow é and\u00a0ü. End of it all  ",
+	"Only plain words here with no stop at all and white space      at the end   ",
+	"   \t\n   ",
 }
 
 // stockPunkt finds sentence breaks with a stock tokenizer, as Segment

@@ -32,6 +32,18 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	mark := -1 // where the last sentence punctuation seen starts
 	seen, after := false, false
 	for i := 0; i < n; {
+		if !after && mark < last {
+			// Neither the word before nor this one so far holds
+			// punctuation: skip the ASCII words up to the next that
+			// may, which make no token. Of them the loop below would
+			// only note that there was a word, and place last in the
+			// white space before the next; any place there will do.
+			var space int
+			if i, space = skipPlain(text, i); space >= 0 {
+				seen = seen || trimSpace(text[last:space]) != ""
+				last = space
+			}
+		}
 		// Most bytes are ASCII letters, digits and punctuation, within a
 		// word: skip them at once.
 		i, mark = skipPrintable(text, i, mark)
@@ -120,6 +132,41 @@ func skipPrintable(text string, i, mark int) (int, int) {
 		}
 	}
 	return i, mark
+}
+
+// skipPlain returns the index of the first byte of text from i, and
+// before its last byte, that is neither ASCII white space nor printable
+// ASCII other than '.', '!' and '?' (or the index of the last byte), and
+// the index of the last ASCII white space before it, or -1. It reads
+// eight bytes at a time.
+func skipPlain(text string, i int) (int, int) {
+	end, space := len(text)-1, -1
+	for i+8 <= end {
+		x := load64(text, i)
+		high := x & asciiHigh
+		y := x &^ asciiHigh // so that inRange can tell the other bytes
+		white := (inRange(y, ' ', ' ') | inRange(y, '\t', '\r')) &^ high
+		stop := high | inRange(y, '.', '.') | inRange(y, '!', '!') | inRange(y, '?', '?') | (inRange(y, 0, ' '-1) &^ white)
+		if stop != 0 {
+			white &= 1<<bits.TrailingZeros64(stop) - 1 // the bytes before the stop
+		}
+		if white != 0 {
+			space = i + (63-bits.LeadingZeros64(white))/8
+		}
+		if stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8, space
+		}
+		i += 8
+	}
+	for ; i < end; i++ {
+		switch c := text[i]; {
+		case isASCIISpace(c):
+			space = i
+		case c < ' ' || c >= utf8.RuneSelf || c == '.' || c == '!' || c == '?':
+			return i, space
+		}
+	}
+	return i, space
 }
 
 // token returns a token as sentences.NewToken makes it.
