@@ -56,7 +56,7 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 			if cjk && char != '；' {
 				mark = at
 			}
-		} else if char == '.' || char == '!' || char == '?' {
+		} else if isSentenceEnd(text[at]) {
 			mark = at
 		}
 		i += size
@@ -127,7 +127,7 @@ func skipPrintable(text string, i, mark int) (int, int) {
 		i += 8
 	}
 	for ; i < end && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
-		if c := text[i]; c == '.' || c == '!' || c == '?' {
+		if isSentenceEnd(text[i]) {
 			mark = i
 		}
 	}
@@ -135,38 +135,43 @@ func skipPrintable(text string, i, mark int) (int, int) {
 }
 
 // skipPlain returns the index of the first byte of text from i, and
-// before its last byte, that is neither ASCII white space nor printable
-// ASCII other than '.', '!' and '?' (or the index of the last byte), and
-// the index of the last ASCII white space before it, or -1. It reads
-// eight bytes at a time.
+// before its last byte, that is not a space or printable ASCII other than
+// '.', '!' and '?' (or the index of the last byte), and the index of the
+// last space before it, or -1. It reads eight bytes at a time.
 func skipPlain(text string, i int) (int, int) {
-	end, space := len(text)-1, -1
-	for i+8 <= end {
-		x := load64(text, i)
-		high := x & asciiHigh
-		y := x &^ asciiHigh // so that inRange can tell the other bytes
-		white := (inRange(y, ' ', ' ') | inRange(y, '\t', '\r')) &^ high
-		stop := high | inRange(y, '.', '.') | inRange(y, '!', '!') | inRange(y, '?', '?') | (inRange(y, 0, ' '-1) &^ white)
-		if stop != 0 {
-			white &= 1<<bits.TrailingZeros64(stop) - 1 // the bytes before the stop
-		}
-		if white != 0 {
-			space = i + (63-bits.LeadingZeros64(white))/8
-		}
-		if stop != 0 {
-			return i + bits.TrailingZeros64(stop)/8, space
-		}
-		i += 8
-	}
-	for ; i < end; i++ {
-		switch c := text[i]; {
-		case isASCIISpace(c):
-			space = i
-		case c < ' ' || c >= utf8.RuneSelf || c == '.' || c == '!' || c == '?':
-			return i, space
+	from, end := i, len(text)-1
+	for ; i+8 <= end; i += 8 {
+		if stop := plainStops(load64(text, i)); stop != 0 {
+			i += bits.TrailingZeros64(stop) / 8
+			return i, lastSpace(text, from, i)
 		}
 	}
-	return i, space
+	for ; i < end && ' ' <= text[i] && text[i] < utf8.RuneSelf && !isSentenceEnd(text[i]); i++ {
+	}
+	return i, lastSpace(text, from, i)
+}
+
+// plainStops sets the high bit of each byte of x, eight bytes of text,
+// that skipPlain stops at: a control character (such as a line feed), a
+// byte outside ASCII, '.', '!' or '?'.
+func plainStops(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x &^ asciiHigh // so that no byte carries into the next
+	// y+0x60 has the bit set for a byte from ' ' on, (y^c)+0x7f for one
+	// other than c.
+	keep := (y + ones*0x60) & ((y ^ ones*'.') + ones*0x7f) & ((y ^ ones*'!') + ones*0x7f) & ((y ^ ones*'?') + ones*0x7f)
+	return (x | ^keep) & asciiHigh
+}
+
+// isSentenceEnd reports whether c is '.', '!' or '?'.
+func isSentenceEnd(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+// lastSpace returns the index of the last space in text[from:to], or -1.
+func lastSpace(text string, from, to int) int {
+	if j := strings.LastIndexByte(text[from:to], ' '); j >= 0 {
+		return from + j
+	}
+	return -1
 }
 
 // token returns a token as sentences.NewToken makes it.
