@@ -95,7 +95,7 @@ func punktTexts(t testing.TB) []string {
 	var sents []string
 	for _, a := range s.Articles {
 		corpus = append(corpus, a.Text)
-		for _, p := range paragraphSpans(a.Text, nil) {
+		for _, p := range paragraphSpans(a.Text, new(segmentScratch)) {
 			corpus = append(corpus, a.Text[p[0]:p[1]])
 		}
 	}

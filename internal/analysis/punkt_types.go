@@ -59,12 +59,15 @@ func appendType(dst []byte, t *sentences.Token, sent bool) []byte {
 	return dst
 }
 
-// appendToLower appends strings.ToLower(s) to dst, lowering ASCII text
-// without a string for it.
+// appendToLower appends strings.ToLower(s) to dst without a string for
+// it: each rune lowered, an invalid byte written as utf8.RuneError.
 func appendToLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
+			for _, r := range s {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
 		}
 	}
 	for i := 0; i < len(s); i++ {

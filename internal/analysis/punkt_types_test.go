@@ -65,6 +65,7 @@ func checkPunktTypes(t *testing.T, stock *english.WordTokenizer, w string) {
 			{"Type", fast.Type(tok), stock.Type(tok)},
 			{"TypeNoPeriod", fast.TypeNoPeriod(tok), stock.TypeNoPeriod(tok)},
 			{"TypeNoSentPeriod", fast.TypeNoSentPeriod(tok), stock.TypeNoSentPeriod(tok)},
+			{"appendToLower", string(appendToLower([]byte("X"), w)), "X" + strings.ToLower(w)},
 			{"appendType", string(appendType([]byte("x"), tok, false)), "x" + stock.Type(tok)},
 			{"appendType sent", string(appendType([]byte("x"), tok, true)), "x" + stock.TypeNoSentPeriod(tok)},
 			{"FirstUpper", fast.FirstUpper(tok), stock.FirstUpper(tok)},

@@ -47,6 +47,7 @@ type segmentScratch struct {
 	text   []byte // a sentence with white space collapsed
 
 	blocks [][2]int // the paragraphs
+	lines  [][2]int // of a paragraph
 	sents  [][2]int // the sentences, in the text
 	ends   []int    // after the last sentence of each paragraph
 	keys   []uint32 // of the sentences, see sentenceHash
@@ -69,9 +70,8 @@ func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
 	defer s.scratch.Put(scratch)
 	// Find the spans first, so that the sentences, their IDs and the
 	// paragraphs take an allocation each.
-	scratch.blocks = paragraphSpans(text, scratch.blocks[:0])
 	spans, ends := scratch.sents[:0], scratch.ends[:0]
-	for _, block := range scratch.blocks {
+	for _, block := range paragraphSpans(text, scratch) {
 		first := len(spans)
 		for _, span := range s.sentenceSpans(text[block[0]:block[1]], scratch) {
 			spans = append(spans, [2]int{block[0] + span[0], block[0] + span[1]})
@@ -117,10 +117,11 @@ func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
 	return paras, sents
 }
 
-// paragraphSpans appends to out the byte ranges of the paragraphs of
-// text, trimmed of surrounding white space.
-func paragraphSpans(text string, out [][2]int) [][2]int {
-	var block [][2]int // line spans of the current block
+// paragraphSpans returns the byte ranges of the paragraphs of text,
+// trimmed of surrounding white space, in scratch.blocks.
+func paragraphSpans(text string, scratch *segmentScratch) [][2]int {
+	out := scratch.blocks[:0]
+	block := scratch.lines[:0] // line spans of the current block
 	flush := func() {
 		if len(block) == 0 {
 			return
@@ -166,6 +167,7 @@ func paragraphSpans(text string, out [][2]int) [][2]int {
 		off += end + 1
 	}
 	flush()
+	scratch.blocks, scratch.lines = out, block
 	return out
 }
 

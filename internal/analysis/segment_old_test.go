@@ -18,7 +18,7 @@ func segmentOld(s *Segmenter, text string) ([]model.Paragraph, []model.Sentence)
 	var sents []model.Sentence
 	var scratch segmentScratch
 	seen := map[string]int{}
-	for _, block := range paragraphSpans(text, nil) {
+	for _, block := range paragraphSpans(text, new(segmentScratch)) {
 		first := len(sents)
 		for _, span := range s.sentenceSpans(text[block[0]:block[1]], &scratch) {
 			start, end := block[0]+span[0], block[0]+span[1]
