@@ -219,11 +219,13 @@ func (w punktTypes) HasSentEndChars(t *sentences.Token) bool {
 // t ends in '.', '?' or '!' and one of `"'”’)`.
 func (punktTypes) HasUnreliableEndChars(t *sentences.Token) bool {
 	s := t.Tok
-	for _, closer := range []string{`"`, `'`, `)`, `’`, `”`} {
-		if rest, ok := strings.CutSuffix(s, closer); ok && rest != "" {
-			c := rest[len(rest)-1]
-			return c == '.' || c == '?' || c == '!'
-		}
+	switch {
+	case strings.HasSuffix(s, `"`), strings.HasSuffix(s, `'`), strings.HasSuffix(s, `)`):
+		s = s[:len(s)-1]
+	case strings.HasSuffix(s, `’`), strings.HasSuffix(s, `”`):
+		s = s[:len(s)-len(`’`)]
+	default:
+		return false
 	}
-	return false
+	return s != "" && isSentenceEnd(s[len(s)-1])
 }

@@ -126,10 +126,12 @@ func paragraphSpans(text string, scratch *segmentScratch) [][2]int {
 		if len(block) == 0 {
 			return
 		}
+		// A block of one line is one paragraph either way: spare it the
+		// count.
 		wrapped := true
 		for _, l := range block {
 			// No more runes than bytes, nor fewer than a quarter of them.
-			if n := l[1] - l[0]; n > 4*100 || n > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
+			if n := l[1] - l[0]; len(block) > 1 && (n > 4*100 || n > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100) {
 				wrapped = false
 				break
 			}

@@ -5,20 +5,22 @@ import (
 	"encoding/hex"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"briefing/internal/model"
 )
 
 // segmentOld is Segment as it was before it gathered its spans first and
 // made the sentences, their IDs and the paragraphs in one allocation
-// each: the reference TestSegmentAsBefore holds Segment to.
+// each, and before paragraphSpans took its buffers: the reference TestSegmentAsBefore holds Segment to.
 func segmentOld(s *Segmenter, text string) ([]model.Paragraph, []model.Sentence) {
 	var paras []model.Paragraph
 	var sents []model.Sentence
 	var scratch segmentScratch
 	seen := map[string]int{}
-	for _, block := range paragraphSpans(text, new(segmentScratch)) {
+	for _, block := range paragraphSpansOld(text) {
 		first := len(sents)
 		for _, span := range s.sentenceSpans(text[block[0]:block[1]], &scratch) {
 			start, end := block[0]+span[0], block[0]+span[1]
@@ -57,6 +59,9 @@ func TestSegmentAsBefore(t *testing.T) {
 	for _, a := range largeSite(t, 200).Articles {
 		texts = append(texts, a.Text)
 	}
+	long := strings.Repeat("A line well past a hundred characters, as scraped text has it, ", 3)
+	texts = append(texts, long+"\nHeadline\n"+long+"\nand then\nlower case.\n\n"+long, "Short line.\nAnother short line.\n\n"+long+"\n\n"+long+"\n"+long,
+		strings.Repeat("é", 101)+"\n"+strings.Repeat("é", 99)+".\n\n"+strings.Repeat("é", 150)+"\nx")
 	texts = append(texts, "Yes. No. Yes. Yes.\n\nNo. Yes.", "A.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA.\n\nA. A.")
 	for _, text := range texts {
 		checkSegmentAsBefore(t, s, text)
@@ -82,4 +87,57 @@ func sentenceIDOld(s string, buf []byte) (string, []byte) {
 	copy(id[:], "s-")
 	hex.Encode(id[len("s-"):], h[:4])
 	return string(id[:]), buf
+}
+
+// paragraphSpansOld is paragraphSpans as it was: it returns the byte
+// ranges of the paragraphs of text, trimmed of surrounding white space.
+func paragraphSpansOld(text string) [][2]int {
+	var out [][2]int
+	var block [][2]int // line spans of the current block
+	flush := func() {
+		if len(block) == 0 {
+			return
+		}
+		wrapped := true
+		for _, l := range block {
+			// No more runes than bytes.
+			if l[1]-l[0] > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
+				wrapped = false
+				break
+			}
+		}
+		if wrapped {
+			out = append(out, [2]int{block[0][0], block[len(block)-1][1]})
+			block = block[:0]
+			return
+		}
+		// One paragraph a line, but for a sentence wrapped over lines.
+		para := block[0]
+		for _, l := range block[1:] {
+			if continues(text[para[0]:para[1]], text[l[0]:l[1]]) {
+				para[1] = l[1]
+				continue
+			}
+			out = append(out, para)
+			para = l
+		}
+		out = append(out, para)
+		block = block[:0]
+	}
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		line := text[off : off+end]
+		l, r := trimSpan(line)
+		if l == r {
+			flush()
+		} else {
+			block = append(block, [2]int{off + l, off + r})
+		}
+		off += end + 1
+	}
+	flush()
+	return out
 }
