@@ -48,8 +48,8 @@ func (a typeStep) annotate(tokens []*sentences.Token, key []byte) []byte {
 // its allocations: it decides, by the word after it, whether a token
 // that ends in a full stop is an abbreviation, an initial or an ordinal
 // rather than the end of a sentence, or ends one all the same. It looks
-// only at the tokens that end in a full stop, as the original's grouper
-// in newPunkt did, and not at the last.
+// only at the tokens that end in a full stop, the only ones the original
+// changes, and not at the last, which has no word after it.
 type tokenStep struct {
 	model *sentences.Storage
 	words punktTypes
