@@ -37,7 +37,7 @@ func isFurnitureText(s string) bool {
 	if s == "" {
 		return false
 	}
-	if strings.HasPrefix(s, "©") || strings.HasPrefix(strings.ToLower(firstRunes(s, len("copyright "))), "copyright ") {
+	if strings.HasPrefix(s, "©") || lowersTo(s, "copyright ") {
 		return true
 	}
 	if mostlyCapitals(s) {
@@ -47,18 +47,20 @@ func isFurnitureText(s string) bool {
 	return !endsClause(last) && !unicode.IsDigit(last) && !moreWords(s, 4)
 }
 
-// firstRunes returns the first n runes of s, or s when it has fewer. As
-// each rune is lowered on its own and to at least a byte,
-// strings.ToLower(firstRunes(s, n)) starts as the first n bytes of
-// strings.ToLower(s) do, without lowering a whole paragraph.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
+// lowersTo reports whether strings.ToLower(s) starts with prefix, which
+// is lower-case ASCII, without lowering a whole paragraph: as
+// strings.ToLower lowers each rune on its own, to a rune, the first
+// len(prefix) runes of s must each lower to the byte of prefix at their
+// place.
+func lowersTo(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		r, size := utf8.DecodeRuneInString(s)
+		if s == "" || unicode.ToLower(r) != rune(prefix[i]) {
+			return false
 		}
-		n--
+		s = s[size:]
 	}
-	return s
+	return true
 }
 
 // moreWords reports whether s has more than n words as strings.Fields

@@ -38,12 +38,22 @@ func TestFurniture(t *testing.T) {
 // they stand for.
 func TestFurnitureHelpers(t *testing.T) {
 	for _, s := range []string{"", "a", "one two three four", "one two three four five", "  a\u00a0b\tc\nd  ", "a b c d e f g", "\xff \xfe x y z",
-		"COPYRİGHT 2023", "Copyright © Reuters", "copyrigh", "©", "КОПИРАЙТ x"} {
-		if got, want := moreWords(s, 4), len(strings.Fields(s)) > 4; got != want {
-			t.Errorf("moreWords(%q, 4) = %v, want %v", s, got, want)
-		}
-		if got, want := strings.HasPrefix(strings.ToLower(firstRunes(s, 10)), "copyright "), strings.HasPrefix(strings.ToLower(s), "copyright "); got != want {
-			t.Errorf("copyright prefix of %q = %v, want %v", s, got, want)
-		}
+		"COPYRİGHT 2023", "Copyright © Reuters", "copyrigh", "©", "КОПИРАЙТ x", "copyright", "Copyright\u00a0x", "\xffopyright x", "COPYRIGHT  "} {
+		checkFurnitureHelpers(t, s)
+	}
+}
+
+func FuzzFurnitureHelpers(f *testing.F) {
+	f.Add("COPYRİGHT 2023")
+	f.Add("one two three four five")
+	f.Fuzz(checkFurnitureHelpers)
+}
+
+func checkFurnitureHelpers(t *testing.T, s string) {
+	if got, want := moreWords(s, 4), len(strings.Fields(s)) > 4; got != want {
+		t.Errorf("moreWords(%q, 4) = %v, want %v", s, got, want)
+	}
+	if got, want := lowersTo(s, "copyright "), strings.HasPrefix(strings.ToLower(s), "copyright "); got != want {
+		t.Errorf("lowersTo(%q, copyright) = %v, want %v", s, got, want)
 	}
 }

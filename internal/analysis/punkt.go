@@ -17,15 +17,18 @@ import (
 // (see punktTypes). TestPunktMatchesEnglish holds it to the stock
 // tokenizer. It is safe for concurrent use.
 type punkt struct {
-	steps []sentences.AnnotateTokens
-	blank sentences.Token // as sentences.NewToken makes one, to copy
-	bufs  sync.Pool       // of *tokenBuf, for appendBreaks
+	types  typeStep
+	tokens tokenStep
+	multi  multiPunctStep
+	blank  sentences.Token // as sentences.NewToken makes one, to copy
+	bufs   sync.Pool       // of *tokenBuf, for appendBreaks
 }
 
 // tokenBuf holds the tokens of one text, and is reused for the next.
 type tokenBuf struct {
 	toks []sentences.Token
 	ptrs []*sentences.Token
+	key  []byte // a word the steps look up
 }
 
 // newPunkt returns the English Punkt tokenizer, built from the model and
@@ -61,21 +64,13 @@ func newPunkt() (*punkt, error) {
 	for _, abbr := range []string{"sgt", "gov", "no"} {
 		training.AbbrevTypes.Add(abbr)
 	}
-	lang := sentences.NewPunctStrings()
-	word := punktTypes{english.NewWordTokenizer(lang)}
-	ortho := &sentences.OrthoContext{Storage: training, PunctStrings: lang, TokenType: word, TokenFirst: word}
-	steps := []sentences.AnnotateTokens{
-		typeStep{training, word},
-		&sentences.TokenBasedAnnotation{
-			Storage:      training,
-			PunctStrings: lang,
-			TokenParser:  word,
-			TokenGrouper: pairsAfter{hasFullStop},
-			Ortho:        ortho,
-		},
-		multiPunctStep{training, word, ortho},
-	}
-	return &punkt{steps: steps, blank: *sentences.NewToken("")}, nil
+	word := punktTypes{english.NewWordTokenizer(sentences.NewPunctStrings())}
+	return &punkt{
+		types:  typeStep{training, word},
+		tokens: tokenStep{training, word},
+		multi:  multiPunctStep{training, word},
+		blank:  *sentences.NewToken(""),
+	}, nil
 }
 
 // annotate returns the tokens of text that the annotation steps look at,
@@ -83,9 +78,9 @@ func newPunkt() (*punkt, error) {
 // held in buf.
 func (p *punkt) annotate(text string, buf *tokenBuf) []*sentences.Token {
 	toks := p.words(text, buf)
-	for _, step := range p.steps {
-		toks = step.Annotate(toks)
-	}
+	buf.key = p.types.annotate(toks, buf.key)
+	buf.key = p.tokens.annotate(toks, buf.key)
+	buf.key = p.multi.annotate(toks, buf.key)
 	return toks
 }
 
@@ -120,26 +115,4 @@ func hasEndPunct(t *sentences.Token) bool {
 // DefaultWordTokenizer.HasPeriodFinal tests.
 func hasFullStop(t *sentences.Token) bool {
 	return strings.HasSuffix(t.Tok, ".") || strings.HasSuffix(t.Tok, "。")
-}
-
-// pairsAfter groups tokens as sentences.DefaultTokenGrouper does, each with
-// the next (the last with nil), but only the pairs whose first token
-// first accepts.
-type pairsAfter struct {
-	first func(*sentences.Token) bool
-}
-
-func (p pairsAfter) Group(tokens []*sentences.Token) [][2]*sentences.Token {
-	var pairs [][2]*sentences.Token
-	for i, t := range tokens {
-		if !p.first(t) {
-			continue
-		}
-		var next *sentences.Token
-		if i+1 < len(tokens) {
-			next = tokens[i+1]
-		}
-		pairs = append(pairs, [2]*sentences.Token{t, next})
-	}
-	return pairs
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,9 @@ type typeStep struct {
 	words punktTypes
 }
 
-func (a typeStep) Annotate(tokens []*sentences.Token) []*sentences.Token {
+// annotate annotates tokens, with key as a buffer for the words it looks
+// up, which it returns for reuse.
+func (a typeStep) annotate(tokens []*sentences.Token, key []byte) []byte {
 	for _, t := range tokens {
 		if !hasEndPunct(t) {
 			continue
@@ -29,16 +32,111 @@ func (a typeStep) Annotate(tokens []*sentences.Token) []*sentences.Token {
 			// As the original, which drops as many bytes as the token
 			// has runes, less one, and looks up the part after the last
 			// hyphen too.
-			noPeriod := strings.ToLower(t.Tok[:utf8.RuneCountInString(t.Tok)-1])
-			lastPart := noPeriod[strings.LastIndexByte(noPeriod, '-')+1:]
-			if a.model.IsAbbr(noPeriod, lastPart) {
+			key = appendToLower(key[:0], t.Tok[:utf8.RuneCountInString(t.Tok)-1])
+			lastPart := key[bytes.LastIndexByte(key, '-')+1:]
+			if a.model.AbbrevTypes[string(key)] != 0 || a.model.AbbrevTypes[string(lastPart)] != 0 {
 				t.Abbr = true
 			} else {
 				t.SentBreak = true
 			}
 		}
 	}
-	return tokens
+	return key
+}
+
+// tokenStep is sentences.TokenBasedAnnotation, the second step, without
+// its allocations: it decides, by the word after it, whether a token
+// that ends in a full stop is an abbreviation, an initial or an ordinal
+// rather than the end of a sentence, or ends one all the same. It looks
+// only at the tokens that end in a full stop, the only ones the original
+// changes, and not at the last, which has no word after it.
+type tokenStep struct {
+	model *sentences.Storage
+	words punktTypes
+}
+
+// annotate annotates tokens, with key as a buffer for the words it looks
+// up, which it returns for reuse.
+func (a tokenStep) annotate(tokens []*sentences.Token, key []byte) []byte {
+	for i := 0; i+1 < len(tokens); i++ {
+		if one := tokens[i]; hasFullStop(one) {
+			key = a.pair(one, tokens[i+1], key[:0])
+		}
+	}
+	return key
+}
+
+// pair is TokenBasedAnnotation.tokenAnnotation, with the types of the
+// two tokens appended to key.
+func (a tokenStep) pair(one, two *sentences.Token, key []byte) []byte {
+	key = appendType(key, one, false)
+	if n := len(key); n > 1 && key[n-1] == '.' { // TypeNoPeriod
+		key = key[:n-1]
+	}
+	split := len(key)
+	key = appendType(append(key, ','), two, true)
+	typ, nextTyp := key[:split], key[split+1:]
+	initial := a.words.IsInitial(one)
+	if a.model.Collocations[string(key)] != 0 {
+		one.SentBreak, one.Abbr = false, true
+		return key
+	}
+	if (one.Abbr || a.words.IsEllipsis(one)) && !initial {
+		if orthoHeuristic(a.model, a.words, two, nextTyp) == 1 {
+			one.SentBreak = true
+			return key
+		}
+		if a.words.FirstUpper(two) && a.model.SentStarters[string(nextTyp)] != 0 {
+			one.SentBreak = true
+			return key
+		}
+	}
+	if one.Tok == "." && two.Tok == "." {
+		one.SentBreak, two.SentBreak = false, false
+		return key
+	}
+	if initial || string(typ) == "##number##" {
+		starter := orthoHeuristic(a.model, a.words, two, nextTyp)
+		if starter == 0 {
+			one.SentBreak, one.Abbr = false, true
+			return key
+		}
+		if starter == -1 && initial && a.words.FirstUpper(two) && a.model.OrthoContext[string(nextTyp)]&orthoLc == 0 {
+			one.SentBreak, one.Abbr = false, true
+		}
+	}
+	return key
+}
+
+// The orthographic contexts of sentences.OrthoContext: where in a
+// sentence the model saw a word, and in which case.
+const (
+	orthoBegUc = 1 << (iota + 1)
+	orthoMidUc
+	orthoUnkUc
+	orthoBegLc
+	orthoMidLc
+	orthoUnkLc
+	orthoUc = orthoBegUc + orthoMidUc + orthoUnkUc
+	orthoLc = orthoBegLc + orthoMidLc + orthoUnkLc
+)
+
+// orthoHeuristic is sentences.OrthoContext.Heuristic for t, whose
+// TypeNoSentPeriod is typ: 1 if t starts a sentence by its case, 0 if it
+// does not, -1 if its case does not tell.
+func orthoHeuristic(model *sentences.Storage, words punktTypes, t *sentences.Token, typ []byte) int {
+	switch t.Tok {
+	case ";", ":", ",", ".", "!", "?", "；", "：", "，", "。", "！", "？": // PunctStrings.Punctuation
+		return 0
+	}
+	ctx := model.OrthoContext[string(typ)]
+	if words.FirstUpper(t) && ctx&orthoLc > 0 && ctx&orthoMidUc == 0 {
+		return 1
+	}
+	if words.FirstLower(t) && (ctx&orthoUc > 0 || ctx&orthoBegLc == 0) {
+		return 0
+	}
+	return -1
 }
 
 // multiPunctStep is english.MultiPunctWordAnnotation, the last step,
@@ -50,44 +148,48 @@ func (a typeStep) Annotate(tokens []*sentences.Token) []*sentences.Token {
 type multiPunctStep struct {
 	model *sentences.Storage
 	words punktTypes
-	ortho sentences.Ortho
 }
 
-func (a multiPunctStep) Annotate(tokens []*sentences.Token) []*sentences.Token {
+// annotate annotates tokens, with key as a buffer for the words it looks
+// up, which it returns for reuse.
+func (a multiPunctStep) annotate(tokens []*sentences.Token, key []byte) []byte {
 	for i := 0; i+1 < len(tokens); i++ {
 		if t := tokens[i]; t.SentBreak || hasEndPunct(t) {
-			a.annotate(t, tokens[i+1])
+			key = a.pair(t, tokens[i+1], key[:0])
 		}
 	}
-	return tokens
+	return key
 }
 
-// annotate is MultiPunctWordAnnotation.tokenAnnotation.
-func (a multiPunctStep) annotate(one, two *sentences.Token) {
+// pair is MultiPunctWordAnnotation.tokenAnnotation, with the type of two
+// appended to key.
+func (a multiPunctStep) pair(one, two *sentences.Token, key []byte) []byte {
 	if a.words.IsListNumber(one) || a.words.IsCoordinatePartOne(one) {
 		one.SentBreak = false
-		return
+		return key
 	}
 	if strings.HasSuffix(one.Tok, ".") && two.Tok == "." {
 		one.SentBreak = false
-		return
+		return key
 	}
 	unreliable, coordinate := a.words.HasUnreliableEndChars(one), a.words.IsCoordinatePartTwo(one)
 	if !hasDottedAbbr(one.Tok) && one.Tok != "." && !unreliable && !coordinate {
-		return
+		return key
 	}
 	if a.words.IsInitial(one) {
-		return
+		return key
 	}
 	one.Abbr = true
 	one.SentBreak = false
-	if a.ortho.Heuristic(two) == 1 {
+	key = appendType(key, two, true)
+	if orthoHeuristic(a.model, a.words, two, key) == 1 {
 		one.SentBreak = true
-		return
+		return key
 	}
-	if a.words.FirstUpper(two) && (a.model.SentStarters[a.words.TypeNoSentPeriod(two)] != 0 || unreliable || one.Tok == "." || coordinate) {
+	if a.words.FirstUpper(two) && (a.model.SentStarters[string(key)] != 0 || unreliable || one.Tok == "." || coordinate) {
 		one.SentBreak = true
 	}
+	return key
 }
 
 // hasDottedAbbr reports whether s holds a match of ((?:[\w]\.)+[\w]*\.):

@@ -54,6 +54,12 @@ var handWritten = []string{
 	"\"Quoted.\" \"Another?\" 'Single!' (Bracket.) [Square.] Done.",
 	"A.B.C. D.E.F. ghi. Jkl. The U.S.-led plan. The U.S.' plan.",
 	"The ex-Gov. Brown spoke with the ex-Sgt. Pepper and a non-U.S. Official. Then left.",
+	// Words longer than the eight bytes words reads at once.
+	"Supercalifragilistic.Expialidocious? Averyveryverylongword!X and.so.on.and.so.forth. Wellbeyondeightbytes. Ünïcödéwordsaswell. Endsinaword",
+	"Twelvebytes.Twelvebytes. \tTabbedwordhere.\nNewlinedword!Another?wordwithout.stop",
+	"Plain words run on and on\tand\x01on without\x0bany stop\x1f until here. Then  \n more   words\r\nfollow é and\u00a0ü. End of it all  ",
+	"Only plain words here with no stop at all and white space      at the end   ",
+	"   \t\n   ",
 }
 
 // stockPunkt finds sentence breaks with a stock tokenizer, as Segment
@@ -89,7 +95,7 @@ func punktTexts(t testing.TB) []string {
 	var sents []string
 	for _, a := range s.Articles {
 		corpus = append(corpus, a.Text)
-		for _, p := range paragraphSpans(a.Text) {
+		for _, p := range paragraphSpans(a.Text, new(segmentScratch)) {
 			corpus = append(corpus, a.Text[p[0]:p[1]])
 		}
 	}

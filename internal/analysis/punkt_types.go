@@ -35,13 +35,58 @@ func (punktTypes) Type(t *sentences.Token) string {
 	return strings.ReplaceAll(typ, ",", "")
 }
 
+// appendType appends to dst what TypeNoSentPeriod returns for t if
+// sent, else what Type does, without making a string of it: the steps
+// only look it up.
+func appendType(dst []byte, t *sentences.Token, sent bool) []byte {
+	start := len(dst)
+	dst = appendToLower(dst, t.Tok)
+	if i := numberSuffix(dst[start:]); i >= 0 {
+		dst = append(dst[:start+i], "##number##"...)
+	}
+	if len(dst)-start > 1 {
+		typ := dst[start:start]
+		for _, c := range dst[start:] {
+			if c != ',' {
+				typ = append(typ, c)
+			}
+		}
+		dst = dst[:start+len(typ)]
+	}
+	if n := len(dst) - start; sent && t.SentBreak && n > 1 && dst[len(dst)-1] == '.' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// appendToLower appends strings.ToLower(s) to dst without a string for
+// it: each rune lowered, an invalid byte written as utf8.RuneError.
+func appendToLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // numberSuffix returns where the leftmost match of -?[\.,]?\d[\d,\.-]*\.?$
 // starts in s, or -1. Every byte the expression matches is one of
 // "-.,0123456789", so the match lies in the longest suffix made of them,
 // and starts where that suffix has a digit after at most a '-' and then
 // a '.' or ','. The options are taken whenever they can be: a '-' or '.'
 // is no digit, so skipping it cannot lead to one.
-func numberSuffix(s string) int {
+func numberSuffix[S ~string | ~[]byte](s S) int {
 	from := len(s)
 	for from > 0 && isNumberByte(s[from-1]) {
 		from--
@@ -174,11 +219,13 @@ func (w punktTypes) HasSentEndChars(t *sentences.Token) bool {
 // t ends in '.', '?' or '!' and one of `"'”’)`.
 func (punktTypes) HasUnreliableEndChars(t *sentences.Token) bool {
 	s := t.Tok
-	for _, closer := range []string{`"`, `'`, `)`, `’`, `”`} {
-		if rest, ok := strings.CutSuffix(s, closer); ok && rest != "" {
-			c := rest[len(rest)-1]
-			return c == '.' || c == '?' || c == '!'
-		}
+	switch {
+	case strings.HasSuffix(s, `"`), strings.HasSuffix(s, `'`), strings.HasSuffix(s, `)`):
+		s = s[:len(s)-1]
+	case strings.HasSuffix(s, `’`), strings.HasSuffix(s, `”`):
+		s = s[:len(s)-len(`’`)]
+	default:
+		return false
 	}
-	return false
+	return s != "" && isSentenceEnd(s[len(s)-1])
 }

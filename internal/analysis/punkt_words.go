@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,13 +32,21 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	mark := -1 // where the last sentence punctuation seen starts
 	seen, after := false, false
 	for i := 0; i < n; {
-		// Most bytes are ASCII letters, digits and punctuation, within a
-		// word: skip them at once.
-		for ; i < n-1 && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
-			if c := text[i]; c == '.' || c == '!' || c == '?' {
-				mark = i
+		if !after && mark < last {
+			// Neither the word before nor this one so far holds
+			// punctuation: skip the ASCII words up to the next that
+			// may, which make no token. Of them the loop below would
+			// only note that there was a word, and place last in the
+			// white space before the next; any place there will do.
+			var space int
+			if i, space = skipPlain(text, i); space >= 0 {
+				seen = seen || trimSpace(text[last:space]) != ""
+				last = space
 			}
 		}
+		// Most bytes are ASCII letters, digits and punctuation, within a
+		// word: skip them at once.
+		i, mark = skipPrintable(text, i, mark)
 		at := i
 		char, size := rune(text[i]), 1
 		space, cjk := isASCIISpace(text[i]), false
@@ -47,7 +56,7 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 			if cjk && char != '；' {
 				mark = at
 			}
-		} else if char == '.' || char == '!' || char == '?' {
+		} else if isSentenceEnd(text[at]) {
 			mark = at
 		}
 		i += size
@@ -91,6 +100,78 @@ func (p *punkt) words(text string, buf *tokenBuf) []*sentences.Token {
 	}
 	buf.toks, buf.ptrs = toks, out
 	return out
+}
+
+// skipPrintable returns the index of the first byte of text from i, and
+// before its last byte, that is not printable ASCII (or the index of the
+// last byte), and the index of the last '.', '!' or '?' before it, or mark
+// if there is none. It reads eight bytes at a time while they are ASCII.
+func skipPrintable(text string, i, mark int) (int, int) {
+	end := len(text) - 1
+	for i+8 <= end {
+		x := load64(text, i)
+		if x&asciiHigh != 0 {
+			break
+		}
+		stop := inRange(x, 0, ' ')
+		punct := inRange(x, '.', '.') | inRange(x, '!', '!') | inRange(x, '?', '?')
+		if stop != 0 {
+			punct &= 1<<bits.TrailingZeros64(stop) - 1 // the bytes before the stop
+		}
+		if punct != 0 {
+			mark = i + (63-bits.LeadingZeros64(punct))/8
+		}
+		if stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8, mark
+		}
+		i += 8
+	}
+	for ; i < end && ' ' < text[i] && text[i] < utf8.RuneSelf; i++ {
+		if isSentenceEnd(text[i]) {
+			mark = i
+		}
+	}
+	return i, mark
+}
+
+// skipPlain returns the index of the first byte of text from i, and
+// before its last byte, that is not a space or printable ASCII other than
+// '.', '!' and '?' (or the index of the last byte), and the index of the
+// last space before it, or -1. It reads eight bytes at a time.
+func skipPlain(text string, i int) (int, int) {
+	from, end := i, len(text)-1
+	for ; i+8 <= end; i += 8 {
+		if stop := plainStops(load64(text, i)); stop != 0 {
+			i += bits.TrailingZeros64(stop) / 8
+			return i, lastSpace(text, from, i)
+		}
+	}
+	for ; i < end && ' ' <= text[i] && text[i] < utf8.RuneSelf && !isSentenceEnd(text[i]); i++ {
+	}
+	return i, lastSpace(text, from, i)
+}
+
+// plainStops sets the high bit of each byte of x, eight bytes of text,
+// that skipPlain stops at: a control character (such as a line feed), a
+// byte outside ASCII, '.', '!' or '?'.
+func plainStops(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x &^ asciiHigh // so that no byte carries into the next
+	// y+0x60 has the bit set for a byte from ' ' on, (y^c)+0x7f for one
+	// other than c.
+	keep := (y + ones*0x60) & ((y ^ ones*'.') + ones*0x7f) & ((y ^ ones*'!') + ones*0x7f) & ((y ^ ones*'?') + ones*0x7f)
+	return (x | ^keep) & asciiHigh
+}
+
+// isSentenceEnd reports whether c is '.', '!' or '?'.
+func isSentenceEnd(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+// lastSpace returns the index of the last space in text[from:to], or -1.
+func lastSpace(text string, from, to int) int {
+	if j := strings.LastIndexByte(text[from:to], ' '); j >= 0 {
+		return from + j
+	}
+	return -1
 }
 
 // token returns a token as sentences.NewToken makes it.

@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,7 +17,8 @@ import (
 // cuts inside a quotation or before a lower-case continuation. It is safe
 // for concurrent use.
 type Segmenter struct {
-	punkt breaker
+	punkt   breaker
+	scratch sync.Pool // of *segmentScratch
 }
 
 // breaker finds where sentences end in a paragraph: appendBreaks appends
@@ -36,12 +39,21 @@ func NewSegmenter() (*Segmenter, error) {
 }
 
 // segmentScratch holds the buffers one Segment call reuses from one
-// paragraph, or sentence, to the next.
+// paragraph, or sentence, to the next, and that the next call reuses.
 type segmentScratch struct {
 	breaks []int
 	spans  [][2]int
 	joined [][2]int
 	text   []byte // a sentence with white space collapsed
+
+	blocks [][2]int // the paragraphs
+	lines  [][2]int // of a paragraph
+	sents  [][2]int // the sentences, in the text
+	ends   []int    // after the last sentence of each paragraph
+	keys   []uint32 // of the sentences, see sentenceHash
+	repeat []int    // of each key, see numberRepeats
+	table  []uint64 // for numberRepeats
+	ids    []byte   // the sentence IDs, one after the other
 }
 
 // Segment splits text into paragraphs and sentences with byte offsets into
@@ -51,43 +63,75 @@ type segmentScratch struct {
 // Sentence IDs are derived from the sentence text alone, so the same text
 // gets the same IDs on every build.
 func (s *Segmenter) Segment(text string) ([]model.Paragraph, []model.Sentence) {
-	var paras []model.Paragraph
-	var sents []model.Sentence
-	var scratch segmentScratch
-	seen := map[string]int{}
-	for _, block := range paragraphSpans(text) {
-		first := len(sents)
-		for _, span := range s.sentenceSpans(text[block[0]:block[1]], &scratch) {
-			start, end := block[0]+span[0], block[0]+span[1]
-			st := text[start:end]
-			var id string
-			id, scratch.text = sentenceID(st, scratch.text)
-			seen[id]++
-			if n := seen[id]; n > 1 {
-				id = fmt.Sprintf("%s-%d", id, n)
+	scratch, _ := s.scratch.Get().(*segmentScratch)
+	if scratch == nil {
+		scratch = new(segmentScratch)
+	}
+	defer s.scratch.Put(scratch)
+	// Find the spans first, so that the sentences, their IDs and the
+	// paragraphs take an allocation each.
+	spans, ends := scratch.sents[:0], scratch.ends[:0]
+	for _, block := range paragraphSpans(text, scratch) {
+		first := len(spans)
+		for _, span := range s.sentenceSpans(text[block[0]:block[1]], scratch) {
+			spans = append(spans, [2]int{block[0] + span[0], block[0] + span[1]})
+		}
+		if len(spans) > first {
+			ends = append(ends, len(spans))
+		}
+	}
+	scratch.sents, scratch.ends = spans, ends
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	keys := scratch.keys[:0]
+	for _, span := range spans {
+		var k uint32
+		k, scratch.text = sentenceHash(text[span[0]:span[1]], scratch.text)
+		keys = append(keys, k)
+	}
+	scratch.keys = keys
+	scratch.repeat, scratch.table = numberRepeats(keys, scratch.repeat[:0], scratch.table)
+	ids := scratch.ids[:0]
+	for i, k := range keys {
+		ids = appendSentenceID(ids, k, scratch.repeat[i])
+	}
+	scratch.ids = ids
+	all := string(ids)
+	paras := make([]model.Paragraph, len(ends))
+	sents := make([]model.Sentence, len(spans))
+	first, at := 0, 0
+	for p, end := range ends {
+		paras[p] = model.Paragraph{First: first, Last: end - 1}
+		for i := first; i < end; i++ {
+			n := len("s-") + 2*4
+			if r := scratch.repeat[i]; r > 1 {
+				n += 1 + len(strconv.Itoa(r))
 			}
-			sents = append(sents, model.Sentence{ID: id, Start: start, End: end, Text: st, Para: len(paras)})
+			start, end := spans[i][0], spans[i][1]
+			sents[i] = model.Sentence{ID: all[at : at+n], Start: start, End: end, Text: text[start:end], Para: p}
+			at += n
 		}
-		if len(sents) > first {
-			paras = append(paras, model.Paragraph{First: first, Last: len(sents) - 1})
-		}
+		first = end
 	}
 	return paras, sents
 }
 
-// paragraphSpans returns the byte ranges of the paragraphs of text, trimmed
-// of surrounding white space.
-func paragraphSpans(text string) [][2]int {
-	var out [][2]int
-	var block [][2]int // line spans of the current block
+// paragraphSpans returns the byte ranges of the paragraphs of text,
+// trimmed of surrounding white space, in scratch.blocks.
+func paragraphSpans(text string, scratch *segmentScratch) [][2]int {
+	out := scratch.blocks[:0]
+	block := scratch.lines[:0] // line spans of the current block
 	flush := func() {
 		if len(block) == 0 {
 			return
 		}
+		// A block of one line is one paragraph either way: spare it the
+		// count.
 		wrapped := true
 		for _, l := range block {
-			// No more runes than bytes.
-			if l[1]-l[0] > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100 {
+			// No more runes than bytes, nor fewer than a quarter of them.
+			if n := l[1] - l[0]; len(block) > 1 && (n > 4*100 || n > 100 && utf8.RuneCountInString(text[l[0]:l[1]]) > 100) {
 				wrapped = false
 				break
 			}
@@ -125,6 +169,7 @@ func paragraphSpans(text string) [][2]int {
 		off += end + 1
 	}
 	flush()
+	scratch.blocks, scratch.lines = out, block
 	return out
 }
 

@@ -12,9 +12,13 @@ import (
 var collapseSamples = []string{
 	"", " ", "a", " a", "a ", "a  b", "a\tb\nc", "\u00a0a\u2003b\u3000", "a\u0085b", "\xffa \xff", " “Quoted,” he said. ",
 	"x\u200bb", "\x00 \x01", "a\r\n\r\nb",
+	// Eight bytes and more, as isCollapsed reads them at once.
+	"abcdefg  hijklmnop", "abcdefgh ijklmnop q", "abcdefg hijklmn  op", " abcdefghijk", "abcdefghijk ", "abcdefghijklmnop ",
+	"abcdefg\thijklmnop", "abc def ghi jkl mno", "abcdefgh\u00a0ijklmnop", "abcdefgh\x7fijklmnop",
 }
 
-// TestSentenceIDMatchesCollapseSpace holds sentenceID to hashing
+// TestSentenceIDMatchesCollapseSpace holds sentenceHash and
+// appendSentenceID to hashing
 // model.CollapseSpace of the sentence, on the sentences of the generated
 // site and on collapseSamples.
 func TestSentenceIDMatchesCollapseSpace(t *testing.T) {
@@ -45,10 +49,11 @@ func FuzzSentenceID(f *testing.F) {
 
 func checkSentenceID(t *testing.T, s string, buf *[]byte) {
 	t.Helper()
-	var got string
-	got, *buf = sentenceID(s, *buf)
+	var key uint32
+	key, *buf = sentenceHash(s, *buf)
+	got := string(appendSentenceID(nil, key, 1))
 	h := sha1.Sum([]byte(model.CollapseSpace(s)))
 	if want := "s-" + hex.EncodeToString(h[:4]); got != want {
-		t.Errorf("sentenceID(%q) = %s, want %s (of %q)", s, got, want, model.CollapseSpace(s))
+		t.Errorf("ID of %q = %s, want %s (of %q)", s, got, want, model.CollapseSpace(s))
 	}
 }
