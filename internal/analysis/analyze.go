@@ -90,6 +90,20 @@ func (s *site) doc(slug string) *doc { return s.bySlug[slug] }
 // error within a few milliseconds. Only a complete analysis becomes what
 // AnalyzeQuick carries over.
 func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings, error) {
+	return an.analyze(ctx, s, true)
+}
+
+// AnalyzeOnce is Analyze for a build that no other follows on an, as
+// "briefing build" makes: it keeps nothing for a next build, and calls
+// Forget before it returns, so that the caller has that memory.
+func (an *Analyzer) AnalyzeOnce(ctx context.Context, s *model.Site) (*model.Findings, error) {
+	defer an.Forget()
+	return an.analyze(ctx, s, false)
+}
+
+// analyze is Analyze, which keeps what a quick analysis can carry over
+// only when keep is set.
+func (an *Analyzer) analyze(ctx context.Context, s *model.Site, keep bool) (*model.Findings, error) {
 	st := an.analyzeFiles(s)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -140,7 +154,9 @@ func (an *Analyzer) Analyze(ctx context.Context, s *model.Site) (*model.Findings
 	countIndependent(st)
 	checkStatuses(st)
 	checkTitles(st)
-	an.carry = newCarry(st, stmts, shares, found, suggested)
+	if keep {
+		an.carry = newCarry(st, stmts, shares, found, suggested)
+	}
 	return st.f, nil
 }
 

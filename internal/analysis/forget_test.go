@@ -24,3 +24,27 @@ func TestForget(t *testing.T) {
 	an.Forget()
 	compare(t, "complete after Forget", analyze(t, an, s), want)
 }
+
+// TestAnalyzeOnce checks that AnalyzeOnce finds what Analyze finds and
+// keeps nothing, and that the Analyzer still works afterwards.
+func TestAnalyzeOnce(t *testing.T) {
+	s := loadSeeds(t)
+	fresh, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := analyze(t, fresh, s)
+	an, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := an.AnalyzeOnce(t.Context(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare(t, "once", got, want)
+	if an.carry != nil || an.memo.texts != nil || an.memo.tok.words != nil || an.memo.names.ids != nil {
+		t.Error("AnalyzeOnce keeps what it found")
+	}
+	compare(t, "complete after once", analyze(t, an, s), want)
+}

@@ -54,9 +54,9 @@ type Options struct {
 	// been given some of the files, which the caller must then discard.
 	Sink Sink
 	// Once says that no build follows on this Builder, as for "briefing
-	// build": what the analysis keeps to speed up the next build is
-	// dropped as soon as the analysis returns, so that rendering has that
-	// memory. A later build on the Builder still works, from scratch.
+	// build": the analysis keeps nothing to speed up a next build, and
+	// what it used is collected before rendering, so that rendering has
+	// that memory. A later build on the Builder still works, from scratch.
 	Once bool
 }
 
@@ -136,18 +136,24 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	opt.report(Analysing, 0, len(site.Articles))
 	opt.reportSteps(b.an, len(site.Articles))
 	defer b.an.ReportSteps(nil)
+	analyze := b.an.Analyze
+	if opt.Once {
+		analyze = b.an.AnalyzeOnce
+	}
 	if opt.Quick {
 		res.Findings = b.an.AnalyzeQuick(site)
+		if opt.Once {
+			b.an.Forget()
+		}
 	} else {
-		f, err := b.an.Analyze(ctx, site)
+		f, err := analyze(ctx, site)
 		if err != nil {
 			return nil, err
 		}
 		res.Findings = f
 	}
 	if opt.Once {
-		b.an.Forget()
-		// What the analysis kept is garbage now. Collected here, the
+		// What the analysis used is garbage now. Collected here, the
 		// render starts from the memory it needs; left to the collector,
 		// the heap would first grow to twice what the analysis held.
 		runtime.GC()
