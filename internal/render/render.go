@@ -136,6 +136,7 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 	o.v = newViews(cfg, s, f, r.md, &o.diags)
 	var clash model.Diagnostics
 	sources := map[string]string{}
+	var long, short []int // the pages each renders first, and the rest
 	for _, p := range o.v.pages() {
 		if other, ok := sources[p.file]; ok {
 			clash.Add(pageClash(p, other))
@@ -143,14 +144,20 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 		}
 		sources[p.file] = p.source
 		o.files[p.file] = &lazyFile{page: p.make}
+		if p.long {
+			long = append(long, len(o.order))
+		} else {
+			short = append(short, len(o.order))
+		}
 		o.order = append(o.order, p.file)
 	}
 	extras := o.v.extras()
 	for _, name := range slices.Sorted(maps.Keys(extras)) {
 		o.files[name] = &lazyFile{make: extras[name]}
+		o.sched = append(o.sched, len(o.order))
 		o.order = append(o.order, name)
 	}
-	o.data = len(extras)
+	o.sched = append(append(o.sched, long...), short...)
 	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
