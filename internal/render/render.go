@@ -50,6 +50,7 @@ import (
 // Renderer renders sites with one theme.
 type Renderer struct {
 	pages  map[string]*template.Template
+	same   sameAs // which page kinds' templates are alike, for Page.Partial
 	static fs.FS
 	md     *markdown.Renderer
 	ticks  ticks     // see addTicks
@@ -63,7 +64,8 @@ var pageKinds = []string{"index", "articles", "article", "page", "404", "actors"
 // static/ at its root, usually an Overlay of a briefing's folder over the
 // embedded default).
 func New(theme fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New(), ticks: ticks{}}
+	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New(), ticks: ticks{}, same: sameAs{}}
+	prints := map[string]map[string]string{} // see sameAs.add
 	static, err := fs.Sub(theme, "static")
 	if err != nil {
 		return nil, err
@@ -96,6 +98,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, templateErr(err)
 		}
+		r.same.add(kind, t, prints)
 		addTicks(t, r.ticks)
 		r.pages[kind] = t
 	}
