@@ -23,22 +23,7 @@ func TestIndentAsJSON(t *testing.T) {
 		dataSite{Title: `The "raid"`, Articles: []dataArticle{{Slug: "a", Copies: []dataCopy{{Of: "b", Share: 0.667, Source: "editor"}}}},
 			Actors: []dataActor{{Aliases: hostile, Mentions: []model.SentenceRef{}, Statements: []dataStatement{{Outlets: 2}}}}, Claims: []dataClaim{}},
 	}
-	seeds, err := corpus.ReadSeeds("../../content/articles")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Generate(seeds, corpus.Options{Articles: 40, Actors: 6, Claims: 10, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	err = c.WriteBriefing(func(name string, data []byte) error {
-		files[name] = string(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := generatedFiles(t, corpus.Options{Articles: 40, Actors: 6, Claims: 10, Seed: 7})
 	values = append(values, files)
 	for _, v := range values {
 		want, err := json.MarshalIndent(v, "", "  ")
@@ -53,4 +38,27 @@ func TestIndentAsJSON(t *testing.T) {
 			t.Errorf("marshalIndent(%.80v):\ngot  %.300s\nwant %.300s", v, got, want)
 		}
 	}
+}
+
+// generatedFiles returns the files of a briefing generated from the
+// default articles with opt, by name.
+func generatedFiles(t *testing.T, opt corpus.Options) map[string]string {
+	t.Helper()
+	seeds, err := corpus.ReadSeeds("../../content/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Generate(seeds, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	err = c.WriteBriefing(func(name string, data []byte) error {
+		files[name] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

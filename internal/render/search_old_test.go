@@ -2,7 +2,9 @@ package render
 
 import (
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -52,20 +54,9 @@ func TestWordsAsBefore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seeds, err := corpus.ReadSeeds("../../content/articles")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := corpus.Generate(seeds, corpus.Options{Articles: 60, Actors: 8, Claims: 20, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = c.WriteBriefing(func(name string, data []byte) error {
-		texts = append(texts, string(data))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	files := generatedFiles(t, corpus.Options{Articles: 60, Actors: 8, Claims: 20, Seed: 5})
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		texts = append(texts, files[name])
 	}
 	texts = append(texts, "", "-", "'", "’", "--a--", "'quoted' ‘curly’ “double”", "Ünïcödé ÉCOLE école İstanbul ǅ ß ẞ",
 		"x\xffy \xe2\x80 z\x00w", "a1-b2_c3 4.5 ६७ 一二三 مرحبا", "[a](b) [c](d e) ](x)", "tab\tnew\nline\r\u00a0nbsp\u2009thin",
