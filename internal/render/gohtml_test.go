@@ -12,9 +12,13 @@ import (
 	"briefing/internal/render"
 )
 
-// headTemplate is what the default theme's base.html printed in the head,
-// after the viewport, before Page.HeadHTML made it in Go.
-const headTemplate = `<title>{{if .Path}}{{.Title}} · {{end}}{{.Site.Title}}</title>
+// madeInGo are the parts of the default theme's pages that templates
+// made before Go made them: the call in each file that replaced it, and
+// the template it replaced.
+var madeInGo = []struct{ file, call, template string }{{
+	file: "base.html",
+	call: ".HeadHTML",
+	template: `<title>{{if .Path}}{{.Title}} · {{end}}{{.Site.Title}}</title>
 {{with .Description}}<meta name="description" content="{{.}}">
 {{end}}{{if eq .Kind "404"}}<meta name="robots" content="noindex">
 {{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
@@ -23,21 +27,31 @@ const headTemplate = `<title>{{if .Path}}{{.Title}} · {{end}}{{.Site.Title}}</t
 <meta property="og:title" content="{{.Title}}">
 {{with .Description}}<meta property="og:description" content="{{.}}">
 {{end}}{{.HeadLinks}}{{range .JSONLD}}<script type="application/ld+json">{{.}}</script>
-{{end}}`
+{{end}}`,
+}, {
+	file: "claims.html",
+	call: "$.MatrixRowsHTML .",
+	template: `{{range .Rows}}<tr><th scope="row"><span class="status status-{{.Claim.Status}}">{{.Claim.Label}}</span> <a href="{{$.Root}}{{.Claim.Path}}">{{.Claim.Title}}</a></th>{{range .Cells}}<td>{{if .Stances}}<a href="{{$.Root}}{{.Path}}">{{range $i, $s := .Stances}}{{if $i}}, {{end}}<span class="cell cell-{{$s}}">{{$s}}</span>{{end}}</a>{{else}}<span class="muted">—</span>{{end}}</td>{{end}}</tr>
+{{end}}`,
+}}
 
-// TestHeadHTMLMatchesTemplate: every page of the default theme is byte for
-// byte what it was when base.html made the head, on the default briefing
-// with hostile titles, descriptions, names and base URL added.
-func TestHeadHTMLMatchesTemplate(t *testing.T) {
-	base, err := os.ReadFile("../../templates/base.html")
-	if err != nil {
-		t.Fatal(err)
+// TestGoHTMLMatchesTemplate: every page of the default theme is byte for
+// byte what it was when templates made the parts madeInGo lists, on the
+// default briefing with hostile titles, descriptions, names and base URL
+// added.
+func TestGoHTMLMatchesTemplate(t *testing.T) {
+	theme := fstest.MapFS{}
+	for _, m := range madeInGo {
+		page, err := os.ReadFile("../../templates/" + m.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := regexp.MustCompile(`\{\{/\*[^\n]*?\*/\}\}\{\{` + regexp.QuoteMeta(m.call) + `\}\}`)
+		if !call.Match(page) {
+			t.Fatalf("templates/%s does not print %s", m.file, m.call)
+		}
+		theme["templates/"+m.file] = &fstest.MapFile{Data: call.ReplaceAllLiteral(page, []byte(m.template))}
 	}
-	call := regexp.MustCompile(`\{\{/\*[^\n]*?\*/\}\}\{\{\.HeadHTML\}\}`)
-	if !call.Match(base) {
-		t.Fatal("templates/base.html does not print .HeadHTML")
-	}
-	theme := fstest.MapFS{"templates/base.html": {Data: call.ReplaceAllLiteral(base, []byte(headTemplate))}}
 
 	hostile := fstest.MapFS{
 		"content/articles/zzz-hostile.txt": {Data: []byte("Officials said <script>alert(1)</script> & 1+1 \"were\" found.\n\nA second paragraph\x00 <b>'bold'</b>.\n")},
@@ -65,7 +79,7 @@ func TestHeadHTMLMatchesTemplate(t *testing.T) {
 		}
 		for _, p := range want.Paths() {
 			if !bytes.Equal(got[p], want[p]) {
-				t.Errorf("%s: %s differs from the template's head:\ngot  %.600s\nwant %.600s", br.name, p, got[p], want[p])
+				t.Errorf("%s: %s differs from the templates':\ngot  %.600s\nwant %.600s", br.name, p, got[p], want[p])
 			}
 		}
 	}
