@@ -242,7 +242,12 @@ func plainStart(md string, max int) string {
 	if strings.Contains(para, "](") { // most have no link, and the regexp costs
 		para = mdLinkTarget.ReplaceAllString(para, "]")
 	}
-	s := fieldsStart(mdMarks.Replace(para), max+1)
+	return cutWords(fieldsStart(mdMarks.Replace(para), max+1), max)
+}
+
+// cutWords returns s when it is at most max bytes long, else its start
+// cut at a word boundary to at most max bytes, with an ellipsis.
+func cutWords(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"briefing/internal/corpus"
 )
@@ -15,18 +14,7 @@ import (
 // TestPlainStartAsBefore holds it to.
 func plainStartOld(md string, max int) string {
 	para, _, _ := strings.Cut(strings.TrimSpace(md), "\n\n")
-	s := strings.Join(strings.Fields(mdMarks.Replace(mdLinkTarget.ReplaceAllString(para, "]"))), " ")
-	if len(s) <= max {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:max], ' ')
-	if cut <= 0 {
-		cut = max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
+	return cutWords(strings.Join(strings.Fields(mdMarks.Replace(mdLinkTarget.ReplaceAllString(para, "]"))), " "), max)
 }
 
 // TestPlainStartAsBefore checks that plainStart gives what plainStartOld
