@@ -33,6 +33,11 @@ var madeInGo = []struct{ file, call, template string }{{
 	call: "$.MatrixRowsHTML .",
 	template: `{{range .Rows}}<tr><th scope="row"><span class="status status-{{.Claim.Status}}">{{.Claim.Label}}</span> <a href="{{$.Root}}{{.Claim.Path}}">{{.Claim.Title}}</a></th>{{range .Cells}}<td>{{if .Stances}}<a href="{{$.Root}}{{.Path}}">{{range $i, $s := .Stances}}{{if $i}}, {{end}}<span class="cell cell-{{$s}}">{{$s}}</span>{{end}}</a>{{else}}<span class="muted">—</span>{{end}}</td>{{end}}</tr>
 {{end}}`,
+}, {
+	file: "actor.html",
+	call: "$.MentionHeadHTML .",
+	template: `{{with .Article}}<h3><a href="{{$.Root}}{{.Path}}">{{.Title}}</a>{{$.Partial "_title_by.html" .}}</h3>
+<p class="meta">{{$.Partial "_byline.html" .}}</p>{{end}}`,
 }}
 
 // TestGoHTMLMatchesTemplate: every page of the default theme is byte for

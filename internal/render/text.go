@@ -82,3 +82,25 @@ func (g MentionGroup) SentencesHTML() template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// MentionHeadHTML returns the heading of mention group g as the default
+// theme's actor page shows it: the article's title linked, with the
+// theme's _title_by.html, and its _byline.html below; nothing when the
+// article is unknown. It is made in Go: the actors of a large briefing are
+// named in thousands of articles. A theme may still show g.Article itself.
+func (p *Page) MentionHeadHTML(g MentionGroup) (template.HTML, error) {
+	if g.Article == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	b.WriteString("<h3>")
+	if err := p.titleLink(&b, g.Article); err != nil {
+		return "", err
+	}
+	byline, err := p.Partial("_byline.html", g.Article)
+	if err != nil {
+		return "", err
+	}
+	b.WriteString("</h3>\n<p class=\"meta\">" + string(byline) + "</p>")
+	return template.HTML(b.String()), nil
+}
