@@ -38,6 +38,14 @@ var madeInGo = []struct{ file, call, template string }{{
 	call: "$.MentionHeadHTML .",
 	template: `{{with .Article}}<h3><a href="{{$.Root}}{{.Path}}">{{.Title}}</a>{{$.Partial "_title_by.html" .}}</h3>
 <p class="meta">{{$.Partial "_byline.html" .}}</p>{{end}}`,
+}, {
+	file: "article.html",
+	call: "$.ArticleHeadHTML .",
+	template: `<h1>{{.Title}}</h1>{{if .EditorTitle}}
+<p class="meta">This copy has no headline: the editor wrote this title.</p>{{end}}
+<p class="meta">{{$.Partial "_byline.html" .}}{{with .URL}} · <a href="{{.}}" rel="noopener">original</a>{{end}}</p>
+{{range .CopyOf}}<p class="notice">This text {{if .Editor}}is a copy of{{else}}largely copies{{end}} <a href="{{$.Root}}{{.Article.Path}}">{{.Article.Title}}</a>{{template "_title_by.html" .Article}}{{if .Editor}}, declared by the editor{{end}}: {{.Percent}}% of its sentences align with it. It does not count as an independent source.</p>{{end}}
+{{range .CopiedBy}}<p class="notice"><a href="{{$.Root}}{{.Article.Path}}">{{.Article.Title}}</a>{{template "_title_by.html" .Article}} copies this article ({{.Percent}}% of its sentences{{if .Editor}}; declared by the editor{{end}}).</p>{{end}}`,
 }}
 
 // TestGoHTMLMatchesTemplate: every page of the default theme is byte for
@@ -62,6 +70,9 @@ func TestGoHTMLMatchesTemplate(t *testing.T) {
 		"content/articles/zzz-hostile.txt": {Data: []byte("Officials said <script>alert(1)</script> & 1+1 \"were\" found.\n\nA second paragraph\x00 <b>'bold'</b>.\n")},
 		"content/articles/zzz-hostile.md": {Data: []byte("---\ntitle: \"<script>alert(4)</script> & 'x' \\\"y\\\" 1+1\"\noutlet: Hostile\n---\n" +
 			"A *summary* with <b>tags</b> & \"quotes\", 1+1 and a [link](https://x.example/?a=1&b=2).\n")},
+		"content/articles/zzz-reprint.txt": {Data: []byte("Officials said <script>alert(1)</script> & 1+1 \"were\" found.\n\nA second paragraph\x00 <b>'bold'</b>.\n")},
+		"content/articles/zzz-reprint.md": {Data: []byte("---\ntitle: \"Reprint <i>&</i> 'x' 1+1\"\ntitle_by: editor\nderived_from: zzz-hostile\n" +
+			"url: \"https://x.example/a?b=<c>&d='e'+f\"\n---\n")},
 		"content/actors/zzz-hostile.md": {Data: []byte("---\nname: \"Bad <Actor> & 'Co' \\\"+\\\"\"\naliases: [\"Officials\"]\nkind: person\nrole: \"</script><b>role</b> & 1+1\"\n" +
 			"links: [\"https://x.example/a?b=<c>&d='e'\"]\n---\n")},
 		"content/claims/zzz-hostile.md": {Data: []byte("---\ntitle: \"Officials' \\\"claim\\\" & <b>1+1</b> = 2 %20 </script>\"\nstatus: unverified\nclaimed_by: [zzz-hostile]\n" +
