@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"time"
 
 	"briefing/internal/model"
@@ -159,7 +158,7 @@ func (v *views) dataJSON() ([]byte, error) {
 		}
 		d.Claims = append(d.Claims, dc)
 	}
-	return json.MarshalIndent(d, "", "  ")
+	return marshalIndent(d)
 }
 
 func nonNil(s []string) []string {

@@ -91,10 +91,11 @@ func (r *Renderer) buffer() *bytes.Buffer {
 // context is done or a page has run out of time, and then returns that
 // error; otherwise it returns the error of the first file in site order
 // whose call failed, wrapped with the file's name unless it is a
-// template's. The data files go first: each is one long step (the data of
-// the whole site), which at the end would leave the other cores idle.
+// template's. The data files go first, then the index pages: each is one
+// long step (the data of the whole site, a list of all of it), which at
+// the end would leave the other cores idle (see Output.sched).
 func (o *Output) each(halt *atomic.Bool, f func(i int) error) error {
-	n := len(o.order)
+	n := len(o.sched)
 	stopped := errors.New("stopped") // ends parallel.Each; the cause is told below
 	var mu sync.Mutex                // guards first and firstErr
 	first, firstErr := n, error(nil)
@@ -102,7 +103,7 @@ func (o *Output) each(halt *atomic.Bool, f func(i int) error) error {
 		if halt.Load() || o.ctx.Err() != nil || o.stuck.Load() != nil {
 			return stopped
 		}
-		i := (k + n - o.data) % n // the data files, then the pages
+		i := o.sched[k]
 		if err := f(i); err != nil {
 			mu.Lock()
 			if i < first {

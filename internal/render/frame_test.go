@@ -1,10 +1,12 @@
 package render_test
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	br "briefing"
 	"briefing/internal/build"
 	"briefing/internal/render"
 )
@@ -53,5 +55,33 @@ func TestPartialKept(t *testing.T) {
 	}
 	if _, err := new(render.Page).Partial("_byline.html", nil); err == nil {
 		t.Error("Partial outside a render gave no error")
+	}
+}
+
+// TestPartialRedefined checks that a partial that a page template
+// redefines, itself or in a template it calls, is that page kind's own,
+// while the kinds that leave it alone share it.
+func TestPartialRedefined(t *testing.T) {
+	fsys := briefing(nil)
+	page := func(name, define string) {
+		src, err := fs.ReadFile(render.Overlay(fsys, br.Theme()), "templates/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["templates/"+name] = &fstest.MapFile{Data: append(src, define...)}
+	}
+	fsys["templates/_byline.html"] = &fstest.MapFile{Data: []byte(`BYLINE {{template "_who.html" .}}`)}
+	fsys["templates/_who.html"] = &fstest.MapFile{Data: []byte(`by anyone`)}
+	page("article.html", `{{define "_byline.html"}}ARTICLE BYLINE{{end}}`)
+	page("actor.html", `{{define "_who.html"}}by an actor{{end}}`)
+	files := build1(t, fsys, build.Options{})
+	for page, want := range map[string]string{
+		"index.html":                  "BYLINE by anyone",
+		"articles/example/index.html": "ARTICLE BYLINE",
+		"actors/jane-doe/index.html":  "BYLINE by an actor",
+	} {
+		if !strings.Contains(string(files[page]), want) {
+			t.Errorf("%s does not show %q", page, want)
+		}
 	}
 }

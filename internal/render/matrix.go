@@ -53,7 +53,28 @@ func (v *views) sourceMatrix(groups []*ClaimGroup) *SourceMatrix {
 			}
 		}
 	}
+	// Leave out the sources no claim quotes: a large briefing has
+	// thousands, and a cell for each in every row would be most of the
+	// memory the site takes.
 	quoted := make([]bool, len(m.Sources))
+	for _, g := range groups {
+		for _, cv := range g.Claims {
+			for _, q := range cv.Quotes {
+				if k, ok := col[original(q.Article.Slug)]; ok {
+					quoted[k] = true
+				}
+			}
+		}
+	}
+	kept := make([]int, len(m.Sources)) // column → kept column
+	sources := make([]SourceColumn, 0, len(m.Sources))
+	for k, q := range quoted {
+		if q {
+			kept[k] = len(sources)
+			sources = append(sources, m.Sources[k])
+		}
+	}
+	m.Sources = sources
 	for _, g := range groups {
 		for _, cv := range g.Claims {
 			row := MatrixRow{Claim: cv, Cells: make([]MatrixCell, len(m.Sources))}
@@ -62,36 +83,14 @@ func (v *views) sourceMatrix(groups []*ClaimGroup) *SourceMatrix {
 				if !ok {
 					continue
 				}
-				c := &row.Cells[k]
+				c := &row.Cells[kept[k]]
 				if c.Path == "" {
 					c.Path = q.Path
 				}
 				c.Stances = addStance(c.Stances, q.Stance)
-				quoted[k] = true
 			}
 			m.Rows = append(m.Rows, row)
 		}
-	}
-	// Leave out the sources no claim quotes.
-	var keep []int
-	for k := range m.Sources {
-		if quoted[k] {
-			keep = append(keep, k)
-		}
-	}
-	if len(keep) < len(m.Sources) {
-		sources := make([]SourceColumn, 0, len(keep))
-		for _, k := range keep {
-			sources = append(sources, m.Sources[k])
-		}
-		for i := range m.Rows {
-			cells := make([]MatrixCell, 0, len(keep))
-			for _, k := range keep {
-				cells = append(cells, m.Rows[i].Cells[k])
-			}
-			m.Rows[i].Cells = cells
-		}
-		m.Sources = sources
 	}
 	return m
 }

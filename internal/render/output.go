@@ -33,7 +33,7 @@ type Output struct {
 	static   Files                // the theme's static files, read eagerly
 	files    map[string]*lazyFile // every other output file
 	order    []string             // the keys of files: pages in site order, then data files
-	data     int                  // how many data files end order
+	sched    []int                // the indexes of order as each renders them: data files, index pages, the rest
 	diags    model.Diagnostics    // guarded by v.mu
 	partials partials             // the partials rendered so far, for Page.Partial
 }

@@ -15,7 +15,7 @@ type partials struct {
 }
 
 type partialKey struct {
-	kind, name string // the template set (a page kind's), the partial
+	kind, name string // the template set (the first page kind's alike, see sameAs), the partial
 	data       any
 }
 
@@ -24,21 +24,26 @@ var errNoPage = errors.New("Partial is only callable while the page renders")
 
 // Partial returns the template name rendered with data, as {{template
 // name data}} would show it in HTML text, but rendered once for all the
-// pages of the page's kind that give it equal data: an article's byline
-// is shown on many actor pages, and the frame of the page (see Frame) on
-// every page. A partial sees nothing but its data, so its HTML for the
+// pages that give it equal data: an article's byline is shown on its own
+// page, the overview and many actor pages, and the frame of the page (see
+// Frame) on every page. A partial sees nothing but its data, so its HTML for the
 // same data is the same. Only a Frame, and the article, actor and claim
 // views, which live as long as the build, are kept; other data renders
 // on every call. It renders into a writer with the limits of the
 // page's own (see pageWriter), and a failure stops the page where the
-// partial stopped. A page template may redefine a partial, so each page
-// kind has its own.
+// partial stopped. A page template may redefine a partial, so the pages of
+// two kinds share its HTML only when their templates of it are the same
+// (see sameAs).
 func (p *Page) Partial(name string, data any) (template.HTML, error) {
 	if p.out == nil || p.w == nil {
 		return "", errNoPage
 	}
 	cache := &p.out.partials
-	key := partialKey{kind: p.Kind, name: name, data: data}
+	kind := p.Kind
+	if k, ok := p.out.r.same[kind][name]; ok {
+		kind = k
+	}
+	key := partialKey{kind: kind, name: name, data: data}
 	keep := kept(data)
 	if keep {
 		cache.mu.Lock()

@@ -50,6 +50,7 @@ import (
 // Renderer renders sites with one theme.
 type Renderer struct {
 	pages  map[string]*template.Template
+	same   sameAs // which page kinds' templates are alike, for Page.Partial
 	static fs.FS
 	md     *markdown.Renderer
 	ticks  ticks     // see addTicks
@@ -63,7 +64,8 @@ var pageKinds = []string{"index", "articles", "article", "page", "404", "actors"
 // static/ at its root, usually an Overlay of a briefing's folder over the
 // embedded default).
 func New(theme fs.FS) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New(), ticks: ticks{}}
+	r := &Renderer{pages: map[string]*template.Template{}, md: markdown.New(), ticks: ticks{}, same: sameAs{}}
+	prints := map[string]map[string]string{} // see sameAs.add
 	static, err := fs.Sub(theme, "static")
 	if err != nil {
 		return nil, err
@@ -96,6 +98,7 @@ func New(theme fs.FS) (*Renderer, error) {
 		if _, err := t.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, templateErr(err)
 		}
+		r.same.add(kind, t, prints)
 		addTicks(t, r.ticks)
 		r.pages[kind] = t
 	}
@@ -136,6 +139,7 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 	o.v = newViews(cfg, s, f, r.md, &o.diags)
 	var clash model.Diagnostics
 	sources := map[string]string{}
+	var long, short []int // the pages each renders first, and the rest
 	for _, p := range o.v.pages() {
 		if other, ok := sources[p.file]; ok {
 			clash.Add(pageClash(p, other))
@@ -143,14 +147,20 @@ func (r *Renderer) Site(ctx context.Context, cfg config.Config, s *model.Site, f
 		}
 		sources[p.file] = p.source
 		o.files[p.file] = &lazyFile{page: p.make}
+		if p.long {
+			long = append(long, len(o.order))
+		} else {
+			short = append(short, len(o.order))
+		}
 		o.order = append(o.order, p.file)
 	}
 	extras := o.v.extras()
 	for _, name := range slices.Sorted(maps.Keys(extras)) {
 		o.files[name] = &lazyFile{make: extras[name]}
+		o.sched = append(o.sched, len(o.order))
 		o.order = append(o.order, name)
 	}
-	o.data = len(extras)
+	o.sched = append(append(o.sched, long...), short...)
 	err := fs.WalkDir(r.static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err

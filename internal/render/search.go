@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // searchEntry is one record of search.json, the index static/search.js
@@ -21,6 +22,8 @@ type searchEntry struct {
 // small; their titles, outlets and the editor's summaries are in.
 func (v *views) searchIndex() []byte {
 	var out []searchEntry
+	var ws wordSet
+	words := ws.words
 	for _, a := range v.s.Actors {
 		av := v.actors[a.Slug]
 		out = append(out, searchEntry{Title: a.Name, URL: av.Path, Kind: "actor",
@@ -57,24 +60,99 @@ var mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 // words reduces texts (plain or Markdown, or slugs, whose words the editor
 // chose) to their distinct words, in order of first appearance, so the
 // index holds each word once.
-func words(texts ...string) string {
-	seen := map[string]bool{}
-	out := make([]string, 0, 16)
+func words(texts ...string) string { return new(wordSet).words(texts...) }
+
+// wordSet is what words needs from one call to the next: searchIndex uses
+// one for every entry, reusing its map, since a large briefing has
+// thousands of entries. It splits the words itself and looks them up
+// without making a string of each, which cost most of search.json.
+type wordSet struct {
+	seen  map[string]bool // the words of the entry so far, in lower case
+	out   []string
+	lower []byte // the word being looked up, in lower case
+}
+
+// words is the function words, with the memory of s.
+func (s *wordSet) words(texts ...string) string {
+	if s.seen == nil {
+		s.seen = map[string]bool{}
+	}
+	clear(s.seen)
+	s.out = s.out[:0]
+	size := 0
 	for _, t := range texts {
 		if strings.Contains(t, "](") { // most texts have no link, and the regexp costs
 			t = mdLinkTarget.ReplaceAllString(t, "]")
 		}
-		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
-		}) {
-			w = strings.Trim(w, "-'’")
-			k := strings.ToLower(w)
-			if w == "" || seen[k] {
+		for i := 0; i < len(t); {
+			// A word is a run of letters, digits, hyphens and apostrophes.
+			start := i
+			for i < len(t) {
+				if c := t[i]; c < utf8.RuneSelf {
+					if !inWordASCII(c) {
+						break
+					}
+					i++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(t[i:])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' {
+					break
+				}
+				i += n
+			}
+			if i == start { // a separator
+				_, n := utf8.DecodeRuneInString(t[i:])
+				i += n
 				continue
 			}
-			seen[k] = true
-			out = append(out, w)
+			w := strings.Trim(t[start:i], "-'’")
+			if w == "" {
+				continue
+			}
+			s.lower = lower(s.lower[:0], w)
+			if s.seen[string(s.lower)] { // looked up without a copy
+				continue
+			}
+			k := w // a key sharing the text's memory, when it can
+			if string(s.lower) != w {
+				k = string(s.lower)
+			}
+			s.seen[k] = true
+			s.out = append(s.out, w)
+			size += len(w) + 1
 		}
 	}
-	return strings.Join(out, " ")
+	var b strings.Builder
+	b.Grow(size)
+	for i, w := range s.out {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// inWordASCII reports whether the ASCII byte c may stand in a word.
+func inWordASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '\''
+}
+
+// lower appends w in lower case to b, as strings.ToLower writes it, but
+// without making a string of an ASCII word.
+func lower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }

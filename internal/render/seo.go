@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/model"
@@ -238,7 +239,15 @@ var mdMarks = strings.NewReplacer("*", "", "_", "", "`", "", "[", "", "]", "", "
 // text, cut at a word boundary to at most max bytes.
 func plainStart(md string, max int) string {
 	para, _, _ := strings.Cut(strings.TrimSpace(md), "\n\n")
-	s := strings.Join(strings.Fields(mdMarks.Replace(mdLinkTarget.ReplaceAllString(para, "]"))), " ")
+	if strings.Contains(para, "](") { // most have no link, and the regexp costs
+		para = mdLinkTarget.ReplaceAllString(para, "]")
+	}
+	return cutWords(fieldsStart(mdMarks.Replace(para), max+1), max)
+}
+
+// cutWords returns s when it is at most max bytes long, else its start
+// cut at a word boundary to at most max bytes, with an ellipsis.
+func cutWords(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
@@ -250,4 +259,41 @@ func plainStart(md string, max int) string {
 		}
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// fieldsStart returns strings.Join(strings.Fields(s), " "), or, when that
+// is longer than n bytes, a start of it of at least n bytes: every page
+// of a large briefing has a description, and making all of it, a word at
+// a time, cost more than the rest of the page's head.
+func fieldsStart(s string, n int) string {
+	var b strings.Builder
+	space := false // white space since the last word
+	for i := 0; i < len(s) && b.Len() < n; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				space = true
+			} else {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func briefing(claims map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func build1(t *testing.T, fsys fstest.MapFS, opt build.Options) render.Files {
+func build1(t *testing.T, fsys fs.FS, opt build.Options) render.Files {
 	t.Helper()
 	b, err := build.New()
 	if err != nil {

@@ -700,6 +700,7 @@ type pageSpec struct {
 	file   string
 	source string // the content file a free page comes from; "" for the rest
 	make   func() *Page
+	long   bool // an index page, which lists the whole site: rendered early (see Output.each)
 }
 
 // pages returns every page of the site, in a fixed order. Making the specs
@@ -709,6 +710,10 @@ func (v *views) pages() []pageSpec {
 	add := func(p string, make func() *Page) {
 		out = append(out, pageSpec{file: (&Page{Path: p}).File(), make: make})
 	}
+	index := func(p string, make func() *Page) { // a page that lists the whole site
+		add(p, make)
+		out[len(out)-1].long = true
+	}
 	articles := func() []*ArticleView {
 		list := make([]*ArticleView, 0, len(v.s.Articles))
 		for _, a := range v.s.Articles {
@@ -717,7 +722,7 @@ func (v *views) pages() []pageSpec {
 		return list
 	}
 
-	add("", func() *Page {
+	index("", func() *Page {
 		ov := &Overview{Claims: v.claimGroups(), Sides: v.actorGroups(), Articles: articles()}
 		count := map[model.Status]int{}
 		for _, g := range ov.Claims {
@@ -754,7 +759,7 @@ func (v *views) pages() []pageSpec {
 		out[len(out)-1].source = p.File
 	}
 
-	add(ArticlesPath, func() *Page {
+	index(ArticlesPath, func() *Page {
 		return v.page(&Page{Kind: "articles", Path: ArticlesPath, Title: "Sources",
 			Description: "The articles this briefing is built from.", Articles: articles()})
 	})
@@ -765,7 +770,7 @@ func (v *views) pages() []pageSpec {
 		})
 	}
 
-	add(ActorsPath, func() *Page {
+	index(ActorsPath, func() *Page {
 		return v.page(&Page{Kind: "actors", Path: ActorsPath, Title: "Actors",
 			Description: "The people and organisations in this story, by side.", Actors: v.actorGroups()})
 	})
@@ -776,7 +781,7 @@ func (v *views) pages() []pageSpec {
 		})
 	}
 
-	add(ClaimsPath, func() *Page {
+	index(ClaimsPath, func() *Page {
 		groups := v.claimGroups()
 		return v.page(&Page{Kind: "claims", Path: ClaimsPath, Title: "What is confirmed vs disputed",
 			Description: "Every claim about the event, grouped by status, traced to the sentences that carry it.", Claims: groups,
