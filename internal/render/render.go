@@ -22,8 +22,8 @@
 // index pages' paths, so a template links with {{$.Root}}{{.Path}} and
 // never spells a path itself.
 //
-// A page whose template runs longer than pageTime or writes more than
-// pageBytes fails with an error at the loop or template it was in, and
+// A page whose template runs longer than pageTime, once past timedSteps
+// steps, or writes more than pageBytes, fails with an error at the loop or template it was in, and
 // rendering stops when the build is abandoned, whatever the template does
 // (see limit.go).
 package render
