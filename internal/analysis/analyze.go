@@ -14,9 +14,9 @@ import (
 // many builds of a briefing; its methods must not be called concurrently.
 type Analyzer struct {
 	seg    *Segmenter
-	memo   memo   // what the last builds found in each article text
-	carry  *carry // the corpus-wide findings of the last complete Analyze
-	onStep func(Step)
+	memo   memo       // what the last builds found in each article text
+	carry  *carry     // the corpus-wide findings of the last complete Analyze
+	onStep func(Step) // told of each step as it starts (see ReportSteps)
 }
 
 // New loads the models the analysis needs.
