@@ -91,7 +91,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	prog.Close()
-	fmt.Fprintf(stdout, "built %d files into %s in %v\n", sink.n.Load(), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %s files into %s in %v\n", thousands(int(sink.n.Load())), *out, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -27,10 +27,10 @@ func printDiags(w io.Writer, diags model.Diagnostics, all bool) {
 		fmt.Fprintln(w, d)
 	}
 	if !all && suggs > 0 {
-		fmt.Fprintf(w, "%d %s: run briefing check to see them\n", suggs, plural(suggs, "suggestion", "suggestions"))
+		fmt.Fprintf(w, "%s %s: run briefing check to see them\n", thousands(suggs), plural(suggs, "suggestion", "suggestions"))
 	}
 	if errs > 0 {
-		fmt.Fprintf(w, "%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+		fmt.Fprintf(w, "%s %s, %s %s\n", thousands(errs), plural(errs, "error", "errors"), thousands(warns), plural(warns, "warning", "warnings"))
 	}
 }
 

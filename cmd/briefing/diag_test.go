@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"briefing/internal/model"
@@ -31,6 +32,25 @@ func TestGithubCommand(t *testing.T) {
 	for _, tt := range tests {
 		if got := githubCommand(tt.d); got != tt.want {
 			t.Errorf("githubCommand(%v)\n got %s\nwant %s", tt.d, got, tt.want)
+		}
+	}
+}
+
+// TestPrintDiagsCounts checks that the summary lines of a large briefing's
+// diagnostics group their digits, as the progress line does.
+func TestPrintDiagsCounts(t *testing.T) {
+	var diags model.Diagnostics
+	for range 1234 {
+		diags = append(diags, model.Diagnostic{Severity: model.Suggestion, Message: "name"})
+	}
+	for range 1001 {
+		diags = append(diags, model.Diagnostic{Severity: model.Error, Message: "bad"})
+	}
+	var out strings.Builder
+	printDiags(&out, diags, false)
+	for _, want := range []string{"\n1,234 suggestions: run briefing check to see them\n", "\n1,001 errors, 0 warnings\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q at the end of:\n…%s", want, out.String()[max(0, out.Len()-200):])
 		}
 	}
 }
