@@ -119,7 +119,7 @@ func (an *Analyzer) analyze(ctx context.Context, s *model.Site, keep bool) (*mod
 		return nil, err
 	}
 	an.step(StepCopies)
-	shares, err := detectCopies(ctx, st, corp)
+	shares, cands, err := detectCopies(ctx, st, corp)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func (an *Analyzer) analyze(ctx context.Context, s *model.Site, keep bool) (*mod
 	checkStatuses(st)
 	checkTitles(st)
 	if keep {
-		an.carry = newCarry(st, stmts, shares, found, suggested)
+		an.carry = newCarry(st, stmts, shares, cands, found, suggested)
 	}
 	return st.f, nil
 }

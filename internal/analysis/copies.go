@@ -93,10 +93,10 @@ func (sh copyShares) share(cp, of string) float64 {
 }
 
 // detectCopies fills s.f.Copies (see pickCopies) from the alignments the
-// corpus finds, and returns those. It aligns the articles on all cores.
-// When ctx is done first, it returns ctx's error and leaves s.f.Copies as
-// it was.
-func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
+// corpus finds, and returns those and the candidates picked from. It
+// aligns the articles on all cores. When ctx is done first, it returns
+// ctx's error and leaves s.f.Copies as it was.
+func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, []copyCandidate, error) {
 	counted := make([]int, len(s.docs))
 	for ai, a := range s.docs {
 		self, ok := c.slugs[a.Slug]
@@ -122,7 +122,7 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 		return ctx.Err()
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	n := 0
 	for _, f := range found {
@@ -134,12 +134,13 @@ func detectCopies(ctx context.Context, s *site, c *corpus) (copyShares, error) {
 			shares[[2]string{s.docs[ai].Slug, c.refs[c.first[x.other]].Article}] = x.alignment
 		}
 	}
-	copies, err := pickCopies(ctx, s, shares, shares.candidates(s))
+	cands := shares.candidates(s)
+	copies, err := pickCopies(ctx, s, shares, cands)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s.f.Copies = copies
-	return shares, nil
+	return shares, cands, nil
 }
 
 // copyCandidate is an article that copies another, unless the editor says

@@ -79,7 +79,7 @@ func sharesOld(s *site, c *corpus) copyShares {
 func TestDetectCopiesAsBefore(t *testing.T) {
 	for _, s := range seedsAndRewrites(t, 300) {
 		c := newCorpus(s.docs)
-		got, err := detectCopies(context.Background(), s, c)
+		got, _, err := detectCopies(context.Background(), s, c)
 		if err != nil {
 			t.Fatal(err)
 		}

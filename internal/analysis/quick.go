@@ -34,15 +34,15 @@ type sentenceKey struct{ article, id string }
 func keyOf(r model.SentenceRef) sentenceKey { return sentenceKey{r.Article, r.ID} }
 
 // newCarry records what Analyze found across the corpus of s: its
-// statement groups, the alignments shares its copies were picked from,
-// what the corpus found for the quoted words of each cited sentence, and
+// statement groups, the alignments shares and candidates cands its copies
+// were picked from (see detectCopies), what the corpus found for the quoted words of each cited sentence, and
 // the suggestions.
-func newCarry(s *site, ss *statementSet, shares copyShares, also map[quoteKey]alsoFound, suggested []suggested) *carry {
+func newCarry(s *site, ss *statementSet, shares copyShares, cands []copyCandidate, also map[quoteKey]alsoFound, suggested []suggested) *carry {
 	c := &carry{
 		groups:    make(map[string][]carriedStatement, len(s.docs)),
 		numGroups: len(s.f.Statements),
 		shares:    shares,
-		cands:     shares.candidates(s),
+		cands:     cands,
 		also:      also,
 		suggested: suggested,
 		aliases:   newAliasIndex(s.Actors).fingerprint(),

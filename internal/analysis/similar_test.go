@@ -357,7 +357,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		})
 		b.Run(name("copies"), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := detectCopies(ctx, st, c); err != nil {
+				if _, _, err := detectCopies(ctx, st, c); err != nil {
 					b.Fatal(err)
 				}
 			}

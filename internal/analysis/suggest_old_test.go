@@ -148,7 +148,7 @@ func TestSuggestAsBefore(t *testing.T) {
 	bare.Actors = nil
 	for _, s := range []*site{seedBriefing(t), bare, newTestSite(t, largeSite(t, 300))} {
 		c := newCorpus(s.docs)
-		if _, err := detectCopies(context.Background(), s, c); err != nil {
+		if _, _, err := detectCopies(context.Background(), s, c); err != nil {
 			t.Fatal(err)
 		}
 		got, err := suggestActors(context.Background(), s, c)
