@@ -46,31 +46,15 @@ func addTicks(t *template.Template, at ticks) {
 	var nodes []parse.Node // where each tick is
 	var lists []*parse.ListNode
 	var trees []*parse.Tree
-	var walk func(tr *parse.Tree, l *parse.ListNode)
-	walk = func(tr *parse.Tree, l *parse.ListNode) {
-		if l == nil {
-			return
-		}
-		for _, n := range l.Nodes {
-			switch n := n.(type) {
-			case *parse.RangeNode:
-				walk(tr, n.List)
-				walk(tr, n.ElseList)
-				nodes, lists, trees = append(nodes, n), append(lists, n.List), append(trees, tr)
-			case *parse.IfNode:
-				walk(tr, n.List)
-				walk(tr, n.ElseList)
-			case *parse.WithNode:
-				walk(tr, n.List)
-				walk(tr, n.ElseList)
-			}
-		}
-	}
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		walk(tt.Tree, tt.Tree.Root)
+		eachNode(tt.Tree.Root, func(n parse.Node) {
+			if n, ok := n.(*parse.RangeNode); ok {
+				nodes, lists, trees = append(nodes, n), append(lists, n.List), append(trees, tt.Tree)
+			}
+		})
 		nodes, lists, trees = append(nodes, tt.Tree.Root), append(lists, tt.Tree.Root), append(trees, tt.Tree)
 	}
 	mark := make([]byte, len(lists))
@@ -80,6 +64,28 @@ func addTicks(t *template.Template, at ticks) {
 		at[&text[:1][0]] = loc
 		tick := &parse.TextNode{NodeType: parse.NodeText, Pos: nodes[k].Position(), Text: text}
 		l.Nodes = append([]parse.Node{tick}, l.Nodes...)
+	}
+}
+
+// eachNode calls f for each node of l and of the lists of the if, range
+// and with actions in it, parents before what they hold.
+func eachNode(l *parse.ListNode, f func(parse.Node)) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		f(n)
+		switch n := n.(type) {
+		case *parse.IfNode:
+			eachNode(n.List, f)
+			eachNode(n.ElseList, f)
+		case *parse.RangeNode:
+			eachNode(n.List, f)
+			eachNode(n.ElseList, f)
+		case *parse.WithNode:
+			eachNode(n.List, f)
+			eachNode(n.ElseList, f)
+		}
 	}
 }
 

@@ -42,27 +42,6 @@ func closure(t *template.Template, name string) string {
 	var b strings.Builder
 	seen := map[string]bool{}
 	var visit func(name string)
-	var walk func(l *parse.ListNode)
-	walk = func(l *parse.ListNode) {
-		if l == nil {
-			return
-		}
-		for _, n := range l.Nodes {
-			switch n := n.(type) {
-			case *parse.TemplateNode:
-				visit(n.Name)
-			case *parse.IfNode:
-				walk(n.List)
-				walk(n.ElseList)
-			case *parse.RangeNode:
-				walk(n.List)
-				walk(n.ElseList)
-			case *parse.WithNode:
-				walk(n.List)
-				walk(n.ElseList)
-			}
-		}
-	}
 	visit = func(name string) {
 		if seen[name] {
 			return
@@ -75,7 +54,11 @@ func closure(t *template.Template, name string) string {
 			return
 		}
 		b.WriteString(tt.Tree.Root.String())
-		walk(tt.Tree.Root)
+		eachNode(tt.Tree.Root, func(n parse.Node) {
+			if n, ok := n.(*parse.TemplateNode); ok {
+				visit(n.Name)
+			}
+		})
 	}
 	visit(name)
 	return b.String()
