@@ -136,21 +136,20 @@ func (b *Builder) Build(ctx context.Context, fsys fs.FS, opt Options) (*Result, 
 	opt.report(Analysing, 0, len(site.Articles))
 	opt.reportSteps(b.an, len(site.Articles))
 	defer b.an.ReportSteps(nil)
-	analyze := b.an.Analyze
-	if opt.Once {
-		analyze = b.an.AnalyzeOnce
-	}
-	if opt.Quick {
+	var err error
+	switch {
+	case opt.Quick:
 		res.Findings = b.an.AnalyzeQuick(site)
 		if opt.Once {
 			b.an.Forget()
 		}
-	} else {
-		f, err := analyze(ctx, site)
-		if err != nil {
-			return nil, err
-		}
-		res.Findings = f
+	case opt.Once:
+		res.Findings, err = b.an.AnalyzeOnce(ctx, site)
+	default:
+		res.Findings, err = b.an.Analyze(ctx, site)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if opt.Once {
 		// What the analysis used is garbage now. Collected here, the
